@@ -3,6 +3,7 @@ package io.covington.graph.coreos;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -75,7 +76,12 @@ final class CoreOsJson {
     if (e.getCause() instanceof IllegalArgumentException cause) {
       reason = cause.getMessage();
     }
-    boolean syntax = !(e instanceof JsonMappingException);
+    // Databind wraps a syntax error met inside a value; it is still a syntax error.
+    boolean syntax =
+        e instanceof StreamReadException || e.getCause() instanceof StreamReadException;
+    if (e.getCause() instanceof StreamReadException cause) {
+      reason = cause.getOriginalMessage();
+    }
     return LoadProblem.at(
         source,
         line,

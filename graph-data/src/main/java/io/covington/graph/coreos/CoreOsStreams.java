@@ -24,7 +24,7 @@ public final class CoreOsStreams {
   public static final List<String> BUNDLED_STREAMS = List.of("stable", "testing", "next");
 
   /** The classpath folder of the bundled streams. */
-  public static final String BUNDLED_ROOT = "/io/covington/graph/bundled/coreos/";
+  public static final String BUNDLED_ROOT = "io/covington/graph/bundled/coreos/";
 
   static final String RELEASES_JSON = "releases.json";
   static final String UPDATES_JSON = "updates.json";
@@ -78,12 +78,21 @@ public final class CoreOsStreams {
    * @throws IllegalStateException if a bundled file is missing or invalid (a packaging bug)
    */
   public static CoreOsSnapshot loadBundled() {
+    return loadBundled(CoreOsStreams.class.getClassLoader());
+  }
+
+  /**
+   * The bundled streams as found by {@code loader}, as {@link #loadBundled()}.
+   *
+   * @throws IllegalStateException if a bundled file is missing or invalid (a packaging bug)
+   */
+  public static CoreOsSnapshot loadBundled(ClassLoader loader) {
     Problems problems = new Problems();
     List<CoreOsStream> streams = new ArrayList<>();
     for (String name : BUNDLED_STREAMS) {
       String releases = BUNDLED_ROOT + name + "/" + RELEASES_JSON;
       String updates = BUNDLED_ROOT + name + "/" + UPDATES_JSON;
-      read(name, "classpath:" + releases, resource(releases), "classpath:" + updates, resource(updates), problems)
+      read(name, "classpath:" + releases, resource(loader, releases), "classpath:" + updates, resource(loader, updates), problems)
           .ifPresent(streams::add);
     }
     if (!problems.isEmpty()) {
@@ -135,8 +144,8 @@ public final class CoreOsStreams {
     }
   }
 
-  private static InputStream resource(String path) {
-    InputStream in = CoreOsStreams.class.getResourceAsStream(path);
+  private static InputStream resource(ClassLoader loader, String path) {
+    InputStream in = loader.getResourceAsStream(path);
     if (in == null) {
       throw new IllegalStateException("bundled resource " + path + " is missing from the classpath");
     }

@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Strict JSON binding shared by the CoreOS readers: unknown keys are ignored (the real documents
@@ -26,6 +30,7 @@ import java.util.Optional;
 final class CoreOsJson {
 
   private static final ObjectMapper MAPPER = newMapper();
+  private static final Pattern FOUND_SHAPE = Pattern.compile("(?:coerce|from) ([A-Z][a-z-]+(?:-point)?) value");
 
   private CoreOsJson() {}
 
@@ -75,6 +80,9 @@ final class CoreOsJson {
     // A compact constructor's IllegalArgumentException carries the domain reason.
     if (e.getCause() instanceof IllegalArgumentException cause) {
       reason = cause.getMessage();
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      // Jackson's own text names Java classes and its coercion settings: say it in JSON terms.
+      reason = "expected " + jsonType(mismatch.getTargetType()) + found(mismatch);
     }
     // Databind wraps a syntax error met inside a value; it is still a syntax error.
     boolean syntax =
@@ -87,6 +95,40 @@ final class CoreOsJson {
         line,
         syntax ? "invalid_json" : kind,
         (where.isEmpty() ? "" : "at " + where + ": ") + firstLine(reason));
+  }
+
+  private static String jsonType(Class<?> type) {
+    if (type == String.class) {
+      return "a string";
+    } else if (type == Long.class || type == long.class || type == Integer.class) {
+      return "an integer";
+    } else if (type == Double.class || type == double.class) {
+      return "a number";
+    } else if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static String found(MismatchedInputException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (message.startsWith("No content to map")) {
+      return ", found an empty document";
+    }
+    // Jackson says "Cannot coerce Integer value (42)" or "from Array value (token …)".
+    Matcher shape = FOUND_SHAPE.matcher(message);
+    if (!shape.find()) {
+      return "";
+    }
+    return switch (shape.group(1)) {
+      case "Integer" -> ", found an integer";
+      case "Floating-point" -> ", found a decimal number";
+      case "String" -> ", found a string";
+      case "Boolean" -> ", found a boolean";
+      case "Array" -> ", found an array";
+      case "Object" -> ", found an object";
+      default -> "";
+    };
   }
 
   private static String pathOf(JsonMappingException e) {

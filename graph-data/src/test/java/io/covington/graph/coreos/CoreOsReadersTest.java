@@ -92,7 +92,7 @@ class CoreOsReadersTest {
             """);
 
     assertThat(problem.line()).isEqualTo(OptionalInt.of(3));
-    assertThat(problem.message()).contains("releases[0].version");
+    assertThat(problem.message()).isEqualTo("at releases[0].version: expected a string, found an integer");
   }
 
   @Test
@@ -167,7 +167,8 @@ class CoreOsReadersTest {
             ]}
             """);
     assertThat(stringEpoch.line()).isEqualTo(OptionalInt.of(2));
-    assertThat(stringEpoch.message()).contains("start_epoch");
+    assertThat(stringEpoch.message())
+        .isEqualTo("at releases[0].metadata.rollout.start_epoch: expected an integer, found a string");
 
     assertThat(
             onlyProblemOfUpdates(

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 final class CoreOsJson {
 
   private static final ObjectMapper MAPPER = newMapper();
-  private static final Pattern FOUND_SHAPE = Pattern.compile("(?:coerce|from) ([A-Z][a-z-]+(?:-point)?) value");
+  private static final Pattern FOUND_SHAPE =
+      Pattern.compile("(?:coerce|from) ([A-Z][a-z-]+(?:-point)?) value");
 
   private CoreOsJson() {}
 

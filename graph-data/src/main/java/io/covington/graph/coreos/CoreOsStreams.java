@@ -39,7 +39,11 @@ public final class CoreOsStreams {
   public static CoreOsSnapshot loadDirectory(Path dir) throws InvalidInputException {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(
-          List.of(LoadProblem.of(dir.toString(), "missing_directory", "not a directory; expected DIR/<stream>/releases.json")));
+          List.of(
+              LoadProblem.of(
+                  dir.toString(),
+                  "missing_directory",
+                  "not a directory; expected DIR/<stream>/releases.json and updates.json")));
     }
     List<Path> streamDirs;
     try (Stream<Path> children = Files.list(dir)) {
@@ -92,7 +96,13 @@ public final class CoreOsStreams {
     for (String name : BUNDLED_STREAMS) {
       String releases = BUNDLED_ROOT + name + "/" + RELEASES_JSON;
       String updates = BUNDLED_ROOT + name + "/" + UPDATES_JSON;
-      read(name, "classpath:" + releases, resource(loader, releases), "classpath:" + updates, resource(loader, updates), problems)
+      read(
+              name,
+              "classpath:" + releases,
+              resource(loader, releases),
+              "classpath:" + updates,
+              resource(loader, updates),
+              problems)
           .ifPresent(streams::add);
     }
     if (!problems.isEmpty()) {
@@ -139,7 +149,10 @@ public final class CoreOsStreams {
       return Optional.of(Files.newInputStream(file));
     } catch (IOException e) {
       problems.add(
-          LoadProblem.of(file.toString(), "missing_file", "cannot open (" + e + "); every stream needs releases.json and updates.json"));
+          LoadProblem.of(
+              file.toString(),
+              "missing_file",
+              "cannot open (" + e + "); every stream needs releases.json and updates.json"));
       return Optional.empty();
     }
   }

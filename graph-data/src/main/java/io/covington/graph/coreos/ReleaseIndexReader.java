@@ -45,7 +45,11 @@ public final class ReleaseIndexReader {
             LoadProblem.of(
                 source,
                 KIND,
-                "at releases[" + i + "]: version " + entry.version + " appears twice; versions must be unique"));
+                "at releases["
+                    + i
+                    + "]: version "
+                    + entry.version
+                    + " appears twice; versions must be unique"));
         return Optional.empty();
       }
       Optional<IndexedRelease> release = toRelease(source, i, entry, problems);

@@ -27,7 +27,8 @@ public final class ClientWariness {
   /** The least wariness a node_uuid can give. */
   public static final double MIN_DERIVED = 0.000_001;
 
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
   private static final Pattern INFINITY = Pattern.compile("[+-]?(?i:inf|infinity)");
   private static final double TWO_TO_THE_64 = 0x1.0p64;
 

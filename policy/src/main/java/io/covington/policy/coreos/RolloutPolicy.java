@@ -20,7 +20,10 @@ public final class RolloutPolicy {
     return new ServedCoreOsGraph(graph, hiddenRollouts(graph, wariness, now));
   }
 
-  /** Indexes of the rollout nodes of {@code graph} hidden from a client of {@code wariness} at {@code now}. */
+  /**
+   * Indexes of the rollout nodes of {@code graph} hidden from a client of {@code wariness} at
+   * {@code now}: those whose throttling is strictly below the wariness.
+   */
   public static Set<Integer> hiddenRollouts(CoreOsGraph graph, double wariness, Instant now) {
     Set<Integer> hidden = new HashSet<>();
     for (int index : graph.rolloutNodes()) {

@@ -100,6 +100,13 @@ public final class ReleaseMetadataReader {
       return Optional.empty();
     }
     Map<String, String> metadata = Json.stringMap(root.get("metadata"), "metadata", source, problems);
+    // Both image facts are checked before giving up, so a document straight out of a release
+    // image (which has neither) gets both fixes named at once.
+    JsonNode payload = root.path("payload");
+    boolean payloadMissing = !payload.isTextual() || payload.asText().isBlank();
+    if (payloadMissing) {
+      problems.add(source, "missing_payload", "add 'payload' (the release image pull spec, registry/repo@sha256:…): upstream reads it from the image");
+    }
     String archName = root.path("architecture").asText(metadata.getOrDefault(MetadataKeys.RELEASE_ARCHITECTURE, ""));
     if (archName.isEmpty()) {
       problems.add(source, "missing_architecture", "add 'architecture' (e.g. amd64): upstream reads it from the image config");
@@ -110,9 +117,7 @@ public final class ReleaseMetadataReader {
       problems.add(source, "unknown_architecture", "architecture '" + archName + "' is not one of amd64, arm64, s390x, ppc64le, multi");
       return Optional.empty();
     }
-    JsonNode payload = root.path("payload");
-    if (!payload.isTextual() || payload.asText().isBlank()) {
-      problems.add(source, "missing_payload", "add 'payload' (the release image pull spec, registry/repo@sha256:…): upstream reads it from the image");
+    if (payloadMissing) {
       return Optional.empty();
     }
     metadata.putIfAbsent(MetadataKeys.ARCH, arch.get());

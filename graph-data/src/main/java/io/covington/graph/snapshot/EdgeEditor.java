@@ -166,11 +166,8 @@ final class EdgeEditor {
   }
 
   private void add(ReleaseTable.Entry from, ReleaseTable.Entry to, String source) {
-    if (Versions.PRECEDENCE.compare(from.version(), to.version()) >= 0) {
-      problems.add(
-          source,
-          "downgrade_edge",
-          "update " + from.version() + " -> " + to.version() + " does not lead to a newer version; dropped (updates must not form cycles)");
+    if (from.id().equals(to.id())) {
+      problems.add(source, "self_update", "an update from " + from.version() + " to itself is meaningless; dropped");
       return;
     }
     edges.putIfAbsent(new Key(from.id(), to.id()), List.of());

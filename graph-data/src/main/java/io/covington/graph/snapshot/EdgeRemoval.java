@@ -10,4 +10,10 @@ package io.covington.graph.snapshot;
  * @param source the file (or release) that said so
  * @param message the block's explanation for people, when it has one
  */
-public record EdgeRemoval(String fromId, String toId, String reason, String source, java.util.Optional<String> message) {}
+public record EdgeRemoval(String fromId, String toId, String reason, String source, java.util.Optional<String> message) {
+
+  /** A removal without an explanation for people beyond its reason and source. */
+  public EdgeRemoval(String fromId, String toId, String reason, String source) {
+    this(fromId, toId, reason, source, java.util.Optional.empty());
+  }
+}

@@ -99,7 +99,7 @@ class ReleaseMetadataReaderTest {
     assertThat(set.problems()).isEmpty();
     assertThat(set.edges()).containsExactlyInAnyOrder(new ReleaseEdge("0.0.1+amd64", "0.0.2+amd64"), new ReleaseEdge("0.0.2+amd64", "0.0.1+amd64"));
     assertThat(snapshot.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo("downgrade_edge");
+      assertThat(p.kind()).isEqualTo("update_cycle");
       assertThat(p.message()).contains("0.0.2 -> 0.0.1");
     });
     ArchGraph amd64 = snapshot.archGraph("amd64").orElseThrow();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.BlockedEdge;
 import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;
@@ -52,9 +53,10 @@ class OpenShiftGoldenTest {
 
   @BeforeAll
   static void load() throws InvalidInputException {
-    graphData = BundledData.graphData();
+    // The real openshift/cincinnati-graph-data alone; the server's default lays the OKD channels over it.
+    graphData = GraphDataReader.read(BundledData.directory("openshift/graph-data"));
     bundledReleases = BundledData.releases();
-    bundledSnapshot = GraphSnapshot.build(bundledReleases, graphData);
+    bundledSnapshot = GraphSnapshot.build(bundledReleases, BundledData.graphData());
   }
 
   @ParameterizedTest
@@ -86,7 +88,9 @@ class OpenShiftGoldenTest {
     assertThat(graphData.channels()).hasSize(76);
     assertThat(graphData.blockedEdges()).hasSize(1717);
     assertThat(graphData.blockedEdges().stream().filter(BlockedEdge::isConditional)).hasSize(1601);
-    assertThat(bundledReleases.releases()).hasSize(426);
+    // 426 OpenShift releases derived from the captures, 7 OKD releases, 2 OKD channels.
+    assertThat(bundledReleases.releases()).hasSize(426 + 7);
+    assertThat(bundledSnapshot.channels(ARCH_AMD64)).hasSize(76 + 2);
     assertThat(bundledSnapshot.architectures()).containsExactly(ARCH_AMD64);
   }
 

@@ -1,0 +1,74 @@
+package io.covington.graph.bundled;
+
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.RawGraphReader;
+import io.covington.graph.input.ReleaseSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The OpenShift data shipped in the jar: real cincinnati-graph-data and releases derived from
+ * captured public responses (see {@code bundled/openshift/SOURCES.md}).
+ */
+public final class BundledData {
+
+  private static final String ROOT = "/io/covington/graph/bundled/openshift/";
+
+  private BundledData() {}
+
+  /** The bundled releases (426 amd64 releases of 4.0–4.18). */
+  public static ReleaseSet releases() throws InvalidInputException {
+    try (InputStream in = resource("releases.json").openStream()) {
+      return RawGraphReader.read(in.readAllBytes(), "bundled:releases.json");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the jar's bundled releases cannot be read", e);
+    }
+  }
+
+  /** The bundled graph-data directory (openshift/cincinnati-graph-data). */
+  public static GraphData graphData() throws InvalidInputException {
+    return GraphDataReader.read(directory("graph-data"));
+  }
+
+  /**
+   * A bundled directory as a {@link Path}: a plain directory when running from classes, a path in
+   * the jar's zip file system when running from the jar.
+   */
+  public static Path directory(String name) {
+    URL url = resource(name + "/version");
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        return fs.getPath(ROOT + name);
+      }
+      return Path.of(uri).getParent();
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("bundled data at " + url + " cannot be opened", e);
+    }
+  }
+
+  private static URL resource(String name) {
+    URL url = BundledData.class.getResource(ROOT + name);
+    if (url == null) {
+      throw new IllegalStateException("bundled resource " + ROOT + name + " is missing from the jar");
+    }
+    return url;
+  }
+}

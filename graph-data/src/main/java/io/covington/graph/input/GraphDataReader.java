@@ -1,0 +1,262 @@
+package io.covington.graph.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.covington.graph.model.MatchingRule;
+import io.covington.graph.model.Risk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Reads a graph-data directory in the openshift/cincinnati-graph-data layout: {@code version},
+ * {@code channels/*.yaml}, {@code blocked-edges/*.yaml} and {@code raw/metadata.json}.
+ *
+ * <p>Every problem is reported with its file (and line where the parser gives one) and the bad
+ * file is skipped; only an unreadable directory or an unsupported layout version fails the read.
+ */
+public final class GraphDataReader {
+
+  /** Channel names the graph API accepts. */
+  public static final Pattern CHANNEL_NAME = Pattern.compile("^[0-9a-z\\-.]+$");
+
+  private GraphDataReader() {}
+
+  public static GraphData read(Path dir) throws InvalidInputException {
+    Problems problems = new Problems();
+    List<byte[]> hashed = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "missing_directory", "graph-data directory does not exist")));
+    }
+    String layout = readLayoutVersion(dir, hashed);
+    List<Channel> channels = new ArrayList<>();
+    for (Path file : yamlFiles(dir, "channels", problems)) {
+      byte[] bytes = readBytes(file, problems, hashed);
+      if (bytes != null) {
+        readChannel(file, bytes, problems).ifPresent(channels::add);
+      }
+    }
+    channels.sort(Comparator.comparing(Channel::name));
+    rejectDuplicateChannels(channels, problems);
+    List<BlockedEdge> blocked = new ArrayList<>();
+    for (Path file : yamlFiles(dir, "blocked-edges", problems)) {
+      byte[] bytes = readBytes(file, problems, hashed);
+      if (bytes != null) {
+        readBlockedEdge(file, bytes, problems).ifPresent(blocked::add);
+      }
+    }
+    Map<String, Map<String, String>> raw = readRawMetadata(dir.resolve("raw").resolve("metadata.json"), problems, hashed);
+    return new GraphData(layout, channels, blocked, raw, problems.list(), Json.contentHash(hashed));
+  }
+
+  private static String readLayoutVersion(Path dir, List<byte[]> hashed) throws InvalidInputException {
+    Path file = dir.resolve("version");
+    String source = file.toString();
+    String text;
+    try {
+      text = Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(source, "missing_file", "the layout version file is missing or unreadable: " + e.getMessage())));
+    }
+    hashed.add(Json.utf8(text));
+    String[] parts = text.split("\\.");
+    if (!text.matches("\\d+\\.\\d+\\.\\d+") || !parts[0].equals("1")) {
+      throw new InvalidInputException(List.of(LoadProblem.at(source, 1, "unsupported_layout", "layout version '" + text + "' is not supported; Covington reads 1.x.y (1.0, 1.1 and 1.2)")));
+    }
+    return text;
+  }
+
+  private static List<Path> yamlFiles(Path dir, String sub, Problems problems) throws InvalidInputException {
+    Path folder = dir.resolve(sub);
+    if (!Files.isDirectory(folder)) {
+      problems.add(folder.toString(), "missing_directory", "no " + sub + "/ directory; treated as empty");
+      return List.of();
+    }
+    List<Path> result = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+        String name = f.getFileName().toString();
+        if (Files.isDirectory(f)) {
+          problems.add(f.toString(), "ignored_file", "directories are not read here");
+        } else if (name.endsWith(".yaml")) {
+          result.add(f);
+        } else if (!name.equals("OWNERS") && !name.startsWith(".")) {
+          problems.add(f.toString(), "ignored_file", "only *.yaml files are read; this file is ignored");
+        }
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(folder.toString(), "unreadable", e.getMessage())));
+    }
+    return result;
+  }
+
+  private static byte[] readBytes(Path file, Problems problems, List<byte[]> hashed) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      hashed.add(Json.utf8(file.getFileName().toString()));
+      hashed.add(bytes);
+      return bytes;
+    } catch (IOException e) {
+      problems.add(file.toString(), "unreadable", e.getMessage());
+      return null;
+    }
+  }
+
+  static Optional<Channel> readChannel(Path file, byte[] bytes, Problems problems) {
+    String source = file.toString();
+    Optional<JsonNode> parsed = Json.parse(Json.YAML, bytes, source, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode node = parsed.get();
+    if (!node.isObject()) {
+      problems.add(source, "invalid_channel", "a channel file must be a mapping with 'name' and 'versions'");
+      return Optional.empty();
+    }
+    Optional<String> name = Json.string(node, "name", source, problems);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!CHANNEL_NAME.matcher(name.get()).matches()) {
+      problems.add(source, "invalid_channel", "channel name '" + name.get() + "' does not match " + CHANNEL_NAME.pattern() + "; clients could never ask for it");
+      return Optional.empty();
+    }
+    String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+    if (!expected.equals(name.get())) {
+      problems.add(source, "channel_name_mismatch", "the file is named " + expected + " but declares channel '" + name.get() + "'; the declared name is used");
+    }
+    JsonNode versions = node.get("versions");
+    List<String> list = new ArrayList<>();
+    if (versions == null || versions.isNull()) {
+      return Optional.of(new Channel(name.get(), list, source));
+    }
+    if (!versions.isArray()) {
+      problems.add(source, "invalid_channel", "'versions' must be a list of version strings");
+      return Optional.empty();
+    }
+    for (JsonNode v : versions) {
+      if (!v.isValueNode() || v.isNull()) {
+        problems.add(source, "invalid_channel", "'versions' holds a non-string entry " + v + "; left out");
+        continue;
+      }
+      String text = v.asText();
+      String bare = text.contains("+") ? text.substring(0, text.indexOf('+')) : text;
+      if (!io.covington.graph.snapshot.Versions.isSemver(bare)) {
+        problems.add(source, "invalid_version", "channel version '" + text + "' is not SemVer; left out");
+        continue;
+      }
+      list.add(text);
+    }
+    return Optional.of(new Channel(name.get(), list, source));
+  }
+
+  private static void rejectDuplicateChannels(List<Channel> channels, Problems problems) {
+    for (int i = channels.size() - 1; i > 0; i--) {
+      if (channels.get(i).name().equals(channels.get(i - 1).name())) {
+        problems.add(channels.get(i).source(), "duplicate_channel", "channel '" + channels.get(i).name() + "' is also declared in " + channels.get(i - 1).source() + "; this file is ignored");
+        channels.remove(i);
+      }
+    }
+  }
+
+  static Optional<BlockedEdge> readBlockedEdge(Path file, byte[] bytes, Problems problems) {
+    String source = file.toString();
+    Optional<JsonNode> parsed = Json.parse(Json.YAML, bytes, source, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode node = parsed.get();
+    if (!node.isObject()) {
+      problems.add(source, "invalid_blocked_edge", "a blocked edge must be a mapping with 'to' and 'from'");
+      return Optional.empty();
+    }
+    Optional<String> to = Json.string(node, "to", source, problems);
+    Optional<String> from = Json.string(node, "from", source, problems);
+    if (to.isEmpty() || from.isEmpty()) {
+      return Optional.empty();
+    }
+    String bareTo = to.get().contains("+") ? to.get().substring(0, to.get().indexOf('+')) : to.get();
+    if (!io.covington.graph.snapshot.Versions.isSemver(bareTo)) {
+      problems.add(source, "invalid_version", "'to' value '" + to.get() + "' is not a SemVer version");
+      return Optional.empty();
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(from.get());
+    } catch (PatternSyntaxException e) {
+      problems.add(source, "invalid_regex", "'from' is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+      return Optional.empty();
+    }
+    JsonNode rules = node.get("matchingRules");
+    if (rules == null || rules.isNull()) {
+      return Optional.of(new BlockedEdge(to.get(), pattern, Optional.empty(), source));
+    }
+    return readRisk(node, rules, source, problems).map(risk -> new BlockedEdge(to.get(), pattern, Optional.of(risk), source));
+  }
+
+  private static Optional<Risk> readRisk(JsonNode node, JsonNode rules, String source, Problems problems) {
+    Optional<String> name = Json.string(node, "name", source, problems);
+    Optional<String> url = Json.string(node, "url", source, problems);
+    Optional<String> message = Json.string(node, "message", source, problems);
+    if (name.isEmpty() || url.isEmpty() || message.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!rules.isArray() || rules.isEmpty()) {
+      problems.add(source, "invalid_risk", "'matchingRules' must be a non-empty list; a risk without rules would drop the update on every cluster");
+      return Optional.empty();
+    }
+    List<MatchingRule> parsed = new ArrayList<>();
+    for (JsonNode rule : rules) {
+      String type = rule.path("type").asText("");
+      switch (type) {
+        case MatchingRule.ALWAYS -> parsed.add(MatchingRule.always());
+        case MatchingRule.PROMQL -> {
+          JsonNode query = rule.path("promql").path("promql");
+          if (!query.isTextual() || query.asText().isBlank()) {
+            problems.add(source, "invalid_risk", "a PromQL rule needs promql.promql with a query");
+            return Optional.empty();
+          }
+          parsed.add(MatchingRule.promql(query.asText()));
+        }
+        default -> {
+          problems.add(source, "invalid_risk", "unknown matching rule type '" + type + "'; known types are Always and PromQL");
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new Risk(name.get(), url.get(), message.get(), parsed));
+  }
+
+  private static Map<String, Map<String, String>> readRawMetadata(Path file, Problems problems, List<byte[]> hashed) {
+    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+    if (!Files.exists(file)) {
+      return result;
+    }
+    byte[] bytes = readBytes(file, problems, hashed);
+    if (bytes == null) {
+      return result;
+    }
+    String source = file.toString();
+    Optional<JsonNode> parsed = Json.parse(Json.JSON, bytes, source, problems);
+    if (parsed.isEmpty()) {
+      return result;
+    }
+    if (!parsed.get().isObject()) {
+      problems.add(source, "invalid_raw_metadata", "must be an object: version -> {key: value}");
+      return result;
+    }
+    parsed.get()
+        .properties()
+        .forEach(
+            e -> result.put(e.getKey(), Json.stringMap(e.getValue(), "metadata of " + e.getKey(), source, problems)));
+    return result;
+  }
+}

@@ -1,0 +1,101 @@
+package io.covington.graph.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.covington.graph.model.MetadataKeys;
+import io.covington.graph.model.Release;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a raw graph in the reference graph-builder's format: {@code {"nodes":[{"version":
+ * "4.16.3+amd64","payload":…,"metadata":{…}}],"edges":[[i,j]]}}. Node versions carry the
+ * architecture as a {@code +arch} suffix (else {@code io.openshift.upgrades.graph.release.arch},
+ * else {@code amd64}, as for the oldest images). Other top-level keys are ignored.
+ */
+public final class RawGraphReader {
+
+  private RawGraphReader() {}
+
+  /**
+   * Reads {@code json}; bad nodes and edges are reported and skipped.
+   *
+   * @param source the file or URL the bytes came from, for problem reports
+   * @throws InvalidInputException if the document is not a raw graph at all
+   */
+  public static ReleaseSet read(byte[] json, String source) throws InvalidInputException {
+    Problems problems = new Problems();
+    Optional<JsonNode> parsed = Json.parse(Json.JSON, json, source, problems);
+    if (parsed.isEmpty()) {
+      throw new InvalidInputException(problems.list());
+    }
+    JsonNode root = parsed.get();
+    JsonNode nodes = root.path("nodes");
+    JsonNode edges = root.path("edges");
+    if (!root.isObject() || !nodes.isArray() || !edges.isArray()) {
+      throw new InvalidInputException(List.of(LoadProblem.at(source, 1, "invalid_graph", "a raw graph is an object with 'nodes' and 'edges' arrays")));
+    }
+    List<Release> releases = new ArrayList<>();
+    List<String> idByIndex = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    int i = 0;
+    for (JsonNode node : nodes) {
+      String where = source + " nodes[" + i++ + "]";
+      Release r = readNode(node, where, problems);
+      if (r != null && !ids.add(r.id())) {
+        problems.add(where, "duplicate_release", r.id() + " is listed twice; the first one is kept");
+        r = null;
+      }
+      idByIndex.add(r == null ? null : r.id());
+      if (r != null) {
+        releases.add(r);
+      }
+    }
+    List<ReleaseEdge> result = new ArrayList<>();
+    int j = 0;
+    for (JsonNode edge : edges) {
+      String where = source + " edges[" + j++ + "]";
+      if (!edge.isArray() || edge.size() != 2 || !edge.get(0).canConvertToInt() || !edge.get(1).canConvertToInt()
+          || !edge.get(0).isIntegralNumber() || !edge.get(1).isIntegralNumber()) {
+        problems.add(where, "invalid_edge", "an edge is a pair of node indexes, got " + edge);
+        continue;
+      }
+      int from = edge.get(0).asInt();
+      int to = edge.get(1).asInt();
+      if (from < 0 || to < 0 || from >= idByIndex.size() || to >= idByIndex.size()) {
+        problems.add(where, "invalid_edge", "node index out of range in " + edge + " (there are " + idByIndex.size() + " nodes)");
+        continue;
+      }
+      if (idByIndex.get(from) != null && idByIndex.get(to) != null) {
+        result.add(new ReleaseEdge(idByIndex.get(from), idByIndex.get(to)));
+      }
+    }
+    return new ReleaseSet(releases, result, problems.list(), Json.contentHash(List.of(json)));
+  }
+
+  private static Release readNode(JsonNode node, String where, Problems problems) {
+    if (!node.isObject() || !node.path("version").isTextual()) {
+      problems.add(where, "invalid_release", "a node needs a string 'version'");
+      return null;
+    }
+    String full = node.get("version").asText();
+    Map<String, String> metadata = Json.stringMap(node.get("metadata"), "metadata", where, problems);
+    JsonNode payload = node.path("payload");
+    if (!payload.isMissingNode() && !payload.isTextual()) {
+      problems.add(where, "invalid_release", "'payload' must be a string");
+      return null;
+    }
+    int plus = full.indexOf('+');
+    String version = plus < 0 ? full : full.substring(0, plus);
+    String archName = plus < 0 ? metadata.getOrDefault(MetadataKeys.ARCH, "amd64") : full.substring(plus + 1);
+    Optional<String> arch = Architectures.normalize(archName);
+    if (arch.isEmpty()) {
+      problems.add(where, "unknown_architecture", full + ": architecture '" + archName + "' is not one of amd64, arm64, s390x, ppc64le, multi");
+      return null;
+    }
+    return new Release(version, arch.get(), payload.asText(""), metadata);
+  }
+}

@@ -1,0 +1,148 @@
+package io.covington.graph.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.covington.graph.model.MetadataKeys;
+import io.covington.graph.model.Release;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads a directory of release-metadata documents ({@code *.json}), one per release image.
+ *
+ * <p>Each file is the image's {@code release-manifests/release-metadata} document ({@code kind:
+ * cincinnati-metadata-v0}) plus the two facts upstream reads from the image itself, as top-level
+ * keys: {@code payload} (the pull spec) and {@code architecture} ({@code amd64}, {@code arm64},
+ * {@code s390x}, {@code ppc64le}, {@code multi}; {@code x86_64}/{@code aarch64} accepted). When
+ * {@code architecture} is absent, {@code metadata."release.openshift.io/architecture"} is used.
+ */
+public final class ReleaseMetadataReader {
+
+  public static final String KIND = "cincinnati-metadata-v0";
+
+  private ReleaseMetadataReader() {}
+
+  public static ReleaseSet read(Path dir) throws InvalidInputException {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "missing_directory", "release-metadata directory does not exist")));
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "unreadable", e.getMessage())));
+    }
+    Problems problems = new Problems();
+    List<Release> releases = new ArrayList<>();
+    List<ReleaseEdge> edges = new ArrayList<>();
+    List<byte[]> hashed = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Path file : files) {
+      if (!file.getFileName().toString().endsWith(".json") || Files.isDirectory(file)) {
+        problems.add(file.toString(), "ignored_file", "only *.json release-metadata documents are read");
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        problems.add(file.toString(), "unreadable", e.getMessage());
+        continue;
+      }
+      hashed.add(bytes);
+      Optional<Document> doc = parse(bytes, file.toString(), problems);
+      if (doc.isEmpty()) {
+        continue;
+      }
+      Release r = doc.get().release();
+      if (!ids.add(r.id())) {
+        problems.add(file.toString(), "duplicate_release", r.id() + " is described by another file too; this file is ignored");
+        continue;
+      }
+      releases.add(r);
+      edges.addAll(doc.get().edges());
+    }
+    return new ReleaseSet(releases, edges, problems.list(), Json.contentHash(hashed));
+  }
+
+  /** One parsed document: the release and the updates its {@code previous}/{@code next} declare. */
+  public record Document(Release release, List<ReleaseEdge> edges) {}
+
+  /** Parses one document; problems are reported to {@code problems}, the document skipped. */
+  public static Optional<Document> parse(byte[] bytes, String source, Problems problems) {
+    Optional<JsonNode> parsed = Json.parse(Json.JSON, bytes, source, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode root = parsed.get();
+    if (!root.isObject()) {
+      problems.add(source, "invalid_release_metadata", "a release-metadata document is a JSON object");
+      return Optional.empty();
+    }
+    if (!KIND.equals(root.path("kind").asText(null))) {
+      problems.add(source, "invalid_release_metadata", "'kind' must be " + KIND + ", got " + root.path("kind"));
+      return Optional.empty();
+    }
+    Optional<String> version = Json.string(root, "version", source, problems);
+    if (version.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!io.covington.graph.snapshot.Versions.isSemver(version.get())) {
+      problems.add(source, "invalid_version", "'" + version.get() + "' is not a SemVer 2.0 version");
+      return Optional.empty();
+    }
+    Map<String, String> metadata = Json.stringMap(root.get("metadata"), "metadata", source, problems);
+    String archName = root.path("architecture").asText(metadata.getOrDefault(MetadataKeys.RELEASE_ARCHITECTURE, ""));
+    if (archName.isEmpty()) {
+      problems.add(source, "missing_architecture", "add 'architecture' (e.g. amd64): upstream reads it from the image config");
+      return Optional.empty();
+    }
+    Optional<String> arch = Architectures.normalize(archName);
+    if (arch.isEmpty()) {
+      problems.add(source, "unknown_architecture", "architecture '" + archName + "' is not one of amd64, arm64, s390x, ppc64le, multi");
+      return Optional.empty();
+    }
+    JsonNode payload = root.path("payload");
+    if (!payload.isTextual() || payload.asText().isBlank()) {
+      problems.add(source, "missing_payload", "add 'payload' (the release image pull spec, registry/repo@sha256:…): upstream reads it from the image");
+      return Optional.empty();
+    }
+    metadata.putIfAbsent(MetadataKeys.ARCH, arch.get());
+    Release release = new Release(version.get(), arch.get(), payload.asText(), metadata);
+    List<ReleaseEdge> edges = new ArrayList<>();
+    for (String previous : versions(root.get("previous"), "previous", source, problems)) {
+      edges.add(new ReleaseEdge(previous + "+" + arch.get(), release.id()));
+    }
+    for (String next : versions(root.get("next"), "next", source, problems)) {
+      edges.add(new ReleaseEdge(release.id(), next + "+" + arch.get()));
+    }
+    return Optional.of(new Document(release, edges));
+  }
+
+  private static List<String> versions(JsonNode list, String field, String source, Problems problems) {
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      problems.add(source, "invalid_field", "'" + field + "' must be a list of versions");
+      return List.of();
+    }
+    List<String> result = new ArrayList<>();
+    for (JsonNode v : list) {
+      if (v.isTextual() && io.covington.graph.snapshot.Versions.isSemver(v.asText())) {
+        result.add(v.asText());
+      } else {
+        problems.add(source, "invalid_version", "'" + field + "' entry " + v + " is not a SemVer version; left out");
+      }
+    }
+    return result;
+  }
+}

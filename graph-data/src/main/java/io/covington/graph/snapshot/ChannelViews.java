@@ -1,0 +1,77 @@
+package io.covington.graph.snapshot;
+
+import io.covington.graph.input.Channel;
+import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.model.ConditionalUpdateGroup;
+import io.covington.graph.model.IndexEdge;
+import io.covington.graph.model.Release;
+import io.covington.graph.model.Risk;
+import io.covington.graph.model.VersionPair;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The served graph of every channel on one architecture: the channel's releases (with a payload),
+ * the unconditional updates between them, and the conditional ones grouped by identical risk set.
+ */
+final class ChannelViews {
+
+  private ChannelViews() {}
+
+  static Map<String, ChannelGraph> of(ArchGraph arch, List<Channel> channels) {
+    Map<String, ChannelGraph> result = new HashMap<>();
+    for (Channel channel : channels) {
+      result.put(channel.name(), view(arch, channel));
+    }
+    return result;
+  }
+
+  private static ChannelGraph view(ArchGraph arch, Channel channel) {
+    Set<String> versions = new HashSet<>();
+    for (String v : channel.versions()) {
+      int plus = v.indexOf('+');
+      if (plus < 0) {
+        versions.add(v);
+      } else if (v.substring(plus + 1).equals(arch.arch())) {
+        versions.add(v.substring(0, plus));
+      }
+    }
+    List<Release> nodes = new ArrayList<>();
+    Map<Release, Integer> index = new HashMap<>();
+    for (Release r : arch.releases()) {
+      if (!r.isAbstract() && versions.contains(r.version())) {
+        index.put(r, nodes.size());
+        nodes.add(r);
+      }
+    }
+    List<IndexEdge> edges = new ArrayList<>();
+    // Risk-name set -> pairs; TreeMap on the joined names keeps groups in a stable order.
+    Map<String, List<VersionPair>> pairsByRisks = new TreeMap<>();
+    Map<String, List<Risk>> risksByKey = new HashMap<>();
+    for (Release from : nodes) {
+      for (UpdateEdge e : arch.graph().outgoingEdgesOf(from)) {
+        Integer to = index.get(e.to());
+        if (to == null) {
+          continue;
+        }
+        if (!e.isConditional()) {
+          edges.add(new IndexEdge(index.get(from), to));
+        } else {
+          List<Risk> risks = new ArrayList<>(e.risks());
+          risks.sort(java.util.Comparator.comparing(Risk::name));
+          String key = String.join("\n", risks.stream().map(Risk::name).toList());
+          pairsByRisks.computeIfAbsent(key, k -> new ArrayList<>()).add(new VersionPair(from.version(), e.to().version()));
+          risksByKey.putIfAbsent(key, risks);
+        }
+      }
+    }
+    List<ConditionalUpdateGroup> groups = new ArrayList<>();
+    pairsByRisks.forEach((key, pairs) -> groups.add(new ConditionalUpdateGroup(pairs, risksByKey.get(key))));
+    return new ChannelGraph(channel.name(), arch.arch(), nodes, edges, groups);
+  }
+}

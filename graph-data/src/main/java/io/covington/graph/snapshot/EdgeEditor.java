@@ -1,0 +1,195 @@
+package io.covington.graph.snapshot;
+
+import static io.covington.graph.model.MetadataKeys.NEXT_ADD;
+import static io.covington.graph.model.MetadataKeys.NEXT_REMOVE;
+import static io.covington.graph.model.MetadataKeys.PREVIOUS_ADD;
+import static io.covington.graph.model.MetadataKeys.PREVIOUS_REMOVE;
+import static io.covington.graph.model.MetadataKeys.PREVIOUS_REMOVE_REGEX;
+import static io.covington.graph.model.MetadataKeys.RELEASE_REMOVE;
+import static io.covington.graph.model.MetadataKeys.REMOVE_ALL;
+
+import io.covington.graph.input.BlockedEdge;
+import io.covington.graph.input.Problems;
+import io.covington.graph.input.ReleaseEdge;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The updates of one architecture while they are edited, in the reference order: declared
+ * updates, {@code previous.add}/{@code next.add}, blocked edges (conditional or not), then {@code
+ * previous.remove}, {@code next.remove}, {@code previous.remove_regex} and {@code release.remove}
+ * from release metadata.
+ *
+ * <p>A block never creates an update: it only removes one or makes it conditional. An update that
+ * matches a block without rules is removed even if conditional blocks match it too.
+ */
+final class EdgeEditor {
+
+  /** An update that survived editing; {@code conditions} is empty when it is unconditional. */
+  record Edge(String fromId, String toId, List<BlockedEdge> conditions) {}
+
+  private record Key(String fromId, String toId) {}
+
+  private final String arch;
+  private final ReleaseTable table;
+  private final SnapshotBuilder.BlockIndex blocks;
+  private final Problems problems;
+  private final Map<Key, List<BlockedEdge>> edges = new LinkedHashMap<>();
+  private final List<EdgeRemoval> removals = new ArrayList<>();
+
+  EdgeEditor(String arch, ReleaseTable table, SnapshotBuilder.BlockIndex blocks, Problems problems) {
+    this.arch = arch;
+    this.table = table;
+    this.blocks = blocks;
+    this.problems = problems;
+  }
+
+  /** Adds the updates the release metadata declares between releases of this architecture. */
+  void declare(List<ReleaseEdge> declared) {
+    for (ReleaseEdge e : declared) {
+      ReleaseTable.Entry from = table.get(e.fromId());
+      ReleaseTable.Entry to = table.get(e.toId());
+      if (from != null && to != null && from.arch().equals(arch) && to.arch().equals(arch)) {
+        add(from, to, "release " + to.id());
+      }
+    }
+  }
+
+  void applyEdgeEditing() {
+    List<ReleaseTable.Entry> releases = table.releasesOf(arch);
+    for (ReleaseTable.Entry r : releases) {
+      for (String v : list(r.metadata().get(PREVIOUS_ADD))) {
+        ReleaseTable.Entry from = named(v, r, PREVIOUS_ADD);
+        if (from != null) {
+          add(from, r, "release " + r.id() + " " + PREVIOUS_ADD);
+        }
+      }
+      for (String v : list(r.metadata().get(NEXT_ADD))) {
+        ReleaseTable.Entry to = named(v, r, NEXT_ADD);
+        if (to != null) {
+          add(r, to, "release " + r.id() + " " + NEXT_ADD);
+        }
+      }
+    }
+    applyBlocks();
+    for (ReleaseTable.Entry r : releases) {
+      applyRemovals(r);
+    }
+    for (ReleaseTable.Entry r : releases) {
+      if ("true".equals(r.metadata().get(RELEASE_REMOVE))) {
+        r.remove();
+        String source = "release " + r.id() + " " + RELEASE_REMOVE;
+        removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", source);
+      }
+    }
+  }
+
+  private void applyBlocks() {
+    Iterator<Map.Entry<Key, List<BlockedEdge>>> it = edges.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Key, List<BlockedEdge>> entry = it.next();
+      Key k = entry.getKey();
+      ReleaseTable.Entry to = table.get(k.toId());
+      List<BlockedEdge> conditional = new ArrayList<>();
+      BlockedEdge removing = null;
+      for (BlockedEdge b : blocks.forTarget(to.version(), to.id())) {
+        if (b.from().matcher(k.fromId()).find()) {
+          if (b.isConditional()) {
+            conditional.add(b);
+          } else if (removing == null) {
+            removing = b;
+          }
+        }
+      }
+      if (removing != null) {
+        it.remove();
+        removals.add(new EdgeRemoval(k.fromId(), k.toId(), "blocked-edge", removing.source()));
+      } else if (!conditional.isEmpty()) {
+        entry.setValue(List.copyOf(conditional));
+      }
+    }
+  }
+
+  private void applyRemovals(ReleaseTable.Entry r) {
+    String previousRemove = r.metadata().get(PREVIOUS_REMOVE);
+    String source = "release " + r.id();
+    if (REMOVE_ALL.equals(previousRemove == null ? null : previousRemove.trim())) {
+      removeWhere(k -> k.toId().equals(r.id()), "previous.remove", source + " " + PREVIOUS_REMOVE);
+    } else {
+      for (String v : list(previousRemove)) {
+        String fromId = v + "+" + arch;
+        removeWhere(k -> k.toId().equals(r.id()) && k.fromId().equals(fromId), "previous.remove", source + " " + PREVIOUS_REMOVE);
+      }
+    }
+    for (String v : list(r.metadata().get(NEXT_REMOVE))) {
+      String toId = v + "+" + arch;
+      removeWhere(k -> k.fromId().equals(r.id()) && k.toId().equals(toId), "next.remove", source + " " + NEXT_REMOVE);
+    }
+    String regex = r.metadata().get(PREVIOUS_REMOVE_REGEX);
+    if (regex != null && !regex.isEmpty()) {
+      try {
+        Pattern p = Pattern.compile(regex);
+        removeWhere(
+            k -> k.toId().equals(r.id()) && p.matcher(k.fromId()).find(),
+            "previous.remove_regex",
+            source + " " + PREVIOUS_REMOVE_REGEX);
+      } catch (PatternSyntaxException e) {
+        problems.add(source, "invalid_regex", PREVIOUS_REMOVE_REGEX + " is not a valid regular expression: " + e.getDescription());
+      }
+    }
+  }
+
+  private void removeWhere(Predicate<Key> matches, String reason, String source) {
+    Iterator<Key> it = edges.keySet().iterator();
+    while (it.hasNext()) {
+      Key k = it.next();
+      if (matches.test(k)) {
+        it.remove();
+        removals.add(new EdgeRemoval(k.fromId(), k.toId(), reason, source));
+      }
+    }
+  }
+
+  private void add(ReleaseTable.Entry from, ReleaseTable.Entry to, String source) {
+    if (Versions.PRECEDENCE.compare(from.version(), to.version()) >= 0) {
+      problems.add(
+          source,
+          "downgrade_edge",
+          "update " + from.version() + " -> " + to.version() + " does not lead to a newer version; dropped (updates must not form cycles)");
+      return;
+    }
+    edges.putIfAbsent(new Key(from.id(), to.id()), List.of());
+  }
+
+  private ReleaseTable.Entry named(String version, ReleaseTable.Entry on, String key) {
+    ReleaseTable.Entry e = table.get(version + "+" + arch);
+    if (e == null) {
+      problems.add("release " + on.id(), "unknown_version", key + " names " + version + ", which has no " + arch + " release; ignored");
+    }
+    return e;
+  }
+
+  private static List<String> list(String commaList) {
+    if (commaList == null || commaList.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  List<Edge> edges() {
+    List<Edge> result = new ArrayList<>(edges.size());
+    edges.forEach((k, c) -> result.add(new Edge(k.fromId(), k.toId(), c)));
+    return result;
+  }
+
+  List<EdgeRemoval> removals() {
+    return removals;
+  }
+}

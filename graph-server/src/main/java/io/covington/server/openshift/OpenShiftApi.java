@@ -138,8 +138,10 @@ public final class OpenShiftApi implements Api {
   }
 
   private static void send(RoutingContext ctx, String contentType, byte[] body) {
+    // Explicit so that HEAD announces the length GET would send.
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+        .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
         .end(Buffer.buffer(body));
   }
 }

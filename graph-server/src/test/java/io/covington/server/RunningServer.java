@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 public final class RunningServer implements AutoCloseable {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // What the cluster-version-operator (Go net/http) speaks to an http:// endpoint.
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   public final Vertx vertx;
   public final CovingtonServer server;

@@ -15,7 +15,10 @@ import java.nio.file.Path;
  */
 public final class TestInputs {
 
-  public static final String DIGEST = "sha256:" + "ab".repeat(32);
+  /** The image digest of every test release of {@code arch}. */
+  public static String digest(String arch) {
+    return "sha256:" + (arch.equals("amd64") ? "ab" : "cd").repeat(32);
+  }
 
   private TestInputs() {}
 
@@ -90,6 +93,6 @@ public final class TestInputs {
          "metadata": {"url": "https://access.redhat.com/errata/RHBA-2024:%s",
                       "io.openshift.upgrades.graph.release.manifestref": "%s",
                       "io.openshift.upgrades.graph.release.arch": "%s"}}"""
-        .formatted(version, arch, DIGEST, version.replace(".", ""), DIGEST, arch);
+        .formatted(version, arch, digest(arch), version.replace(".", ""), digest(arch), arch);
   }
 }

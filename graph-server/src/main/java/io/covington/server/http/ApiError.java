@@ -2,8 +2,6 @@ package io.covington.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,9 +74,6 @@ public record ApiError(int status, String kind, String value) {
 
   /** Ends the response with this error. */
   public void send(RoutingContext ctx) {
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, AcceptNegotiator.JSON)
-        .end(Buffer.buffer(toJson()));
+    Responses.end(ctx, status, AcceptNegotiator.JSON, toJson());
   }
 }

@@ -6,10 +6,10 @@ import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
+import io.covington.server.http.Responses;
 import io.covington.server.load.SnapshotHolder;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -138,10 +138,6 @@ public final class OpenShiftApi implements Api {
   }
 
   private static void send(RoutingContext ctx, String contentType, byte[] body) {
-    // Explicit so that HEAD announces the length GET would send.
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-        .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length))
-        .end(Buffer.buffer(body));
+    Responses.end(ctx, 200, contentType, body);
   }
 }

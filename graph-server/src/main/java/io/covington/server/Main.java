@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
+    usageHelpWidth = 110,
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data."
@@ -49,10 +50,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--releases",
       paramLabel = "PATH_OR_URL",
-      description = {
-        "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL",
-        "(default: the bundled releases)."
-      })
+      description =
+          "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL"
+              + " (default: the bundled releases).")
   String releases;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",

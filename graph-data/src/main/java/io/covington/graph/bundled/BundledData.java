@@ -23,22 +23,27 @@ import java.util.Map;
  */
 public final class BundledData {
 
-  private static final String ROOT = "/io/covington/graph/bundled/openshift/";
+  private static final String ROOT = "/io/covington/graph/bundled/";
 
   private BundledData() {}
 
-  /** The bundled releases (426 amd64 releases of 4.0–4.18). */
+  /** The bundled releases: 426 OpenShift amd64 releases of 4.0–4.18 and 7 OKD releases. */
   public static ReleaseSet releases() throws InvalidInputException {
-    try (InputStream in = resource("releases.json").openStream()) {
-      return RawGraphReader.read(in.readAllBytes(), "bundled:releases.json");
+    return releases("openshift").merge(releases("okd"));
+  }
+
+  /** The bundled graph-data: openshift/cincinnati-graph-data with the OKD channels laid over it. */
+  public static GraphData graphData() throws InvalidInputException {
+    return GraphDataReader.read(directory("openshift/graph-data"))
+        .merge(GraphDataReader.read(directory("okd/graph-data")));
+  }
+
+  private static ReleaseSet releases(String set) throws InvalidInputException {
+    try (InputStream in = resource(set + "/releases.json").openStream()) {
+      return RawGraphReader.read(in.readAllBytes(), "bundled:" + set + "/releases.json");
     } catch (IOException e) {
       throw new UncheckedIOException("the jar's bundled releases cannot be read", e);
     }
-  }
-
-  /** The bundled graph-data directory (openshift/cincinnati-graph-data). */
-  public static GraphData graphData() throws InvalidInputException {
-    return GraphDataReader.read(directory("graph-data"));
   }
 
   /**

@@ -28,6 +28,35 @@ public record GraphData(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * This graph-data with {@code overlay} laid over it: channels and blocked edges of both (a
+   * channel declared by both is reported and the overlay's is used), raw metadata merged.
+   */
+  public GraphData merge(GraphData overlay) {
+    java.util.Map<String, Channel> byName = new java.util.TreeMap<>();
+    List<LoadProblem> merged = new java.util.ArrayList<>(problems);
+    merged.addAll(overlay.problems);
+    channels.forEach(c -> byName.put(c.name(), c));
+    for (Channel c : overlay.channels) {
+      Channel old = byName.put(c.name(), c);
+      if (old != null) {
+        merged.add(LoadProblem.of(c.source(), "duplicate_channel", "channel '" + c.name() + "' is also declared in " + old.source() + "; this one is used"));
+      }
+    }
+    List<BlockedEdge> blocks = new java.util.ArrayList<>(blockedEdges);
+    blocks.addAll(overlay.blockedEdges);
+    blocks.sort(java.util.Comparator.comparing(BlockedEdge::source));
+    Map<String, Map<String, String>> raw = new java.util.LinkedHashMap<>(rawMetadata);
+    overlay.rawMetadata.forEach(
+        (version, kv) -> {
+          Map<String, String> m = new java.util.LinkedHashMap<>(raw.getOrDefault(version, Map.of()));
+          kv.forEach((k, v) -> m.merge(k, v, (a, b) -> a + "," + b));
+          raw.put(version, m);
+        });
+    return new GraphData(
+        layoutVersion, List.copyOf(byName.values()), blocks, raw, merged, revision + "+" + overlay.revision);
+  }
+
   /** Graph-data with no channels and no blocks: every channel query answers the empty graph. */
   public static GraphData empty() {
     return new GraphData("1.1.0", List.of(), List.of(), Map.of(), List.of(), "none");

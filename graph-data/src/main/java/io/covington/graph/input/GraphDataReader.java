@@ -178,13 +178,21 @@ public final class GraphDataReader {
       problems.add(source, "invalid_blocked_edge", "a blocked edge must be a mapping with 'to' and 'from'");
       return Optional.empty();
     }
-    Optional<String> to = Json.string(node, "to", source, problems);
-    Optional<String> from = Json.string(node, "from", source, problems);
+    Optional<OsTransition> transition = readOsTransition(node, source, problems);
+    if (transition == null) {
+      return Optional.empty();
+    }
+    Optional<String> to =
+        transition.isPresent() && !node.has("to")
+            ? Optional.of(BlockedEdge.ANY_TARGET)
+            : Json.string(node, "to", source, problems);
+    Optional<String> from =
+        transition.isPresent() && !node.has("from") ? Optional.of(".*") : Json.string(node, "from", source, problems);
     if (to.isEmpty() || from.isEmpty()) {
       return Optional.empty();
     }
     String bareTo = to.get().contains("+") ? to.get().substring(0, to.get().indexOf('+')) : to.get();
-    if (!io.covington.graph.snapshot.Versions.isSemver(bareTo)) {
+    if (!to.get().equals(BlockedEdge.ANY_TARGET) && !io.covington.graph.snapshot.Versions.isSemver(bareTo)) {
       problems.add(source, "invalid_version", "'to' value '" + to.get() + "' is not a SemVer version");
       return Optional.empty();
     }
@@ -195,11 +203,29 @@ public final class GraphDataReader {
       problems.add(source, "invalid_regex", "'from' is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
       return Optional.empty();
     }
+    Optional<String> message = Optional.ofNullable(node.get("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
     JsonNode rules = node.get("matchingRules");
     if (rules == null || rules.isNull()) {
-      return Optional.of(new BlockedEdge(to.get(), pattern, Optional.empty(), source));
+      return Optional.of(new BlockedEdge(to.get(), pattern, Optional.empty(), transition, message, source));
     }
-    return readRisk(node, rules, source, problems).map(risk -> new BlockedEdge(to.get(), pattern, Optional.of(risk), source));
+    return readRisk(node, rules, source, problems)
+        .map(risk -> new BlockedEdge(to.get(), pattern, Optional.of(risk), transition, Optional.of(risk.message()), source));
+  }
+
+  /**
+   * Covington's extension {@code osTransition: {from: fcos, to: scos}}; empty when absent, null
+   * (after reporting) when malformed.
+   */
+  private static Optional<OsTransition> readOsTransition(JsonNode node, String source, Problems problems) {
+    JsonNode t = node.get("osTransition");
+    if (t == null || t.isNull()) {
+      return Optional.empty();
+    }
+    if (!t.isObject() || !t.path("from").isTextual() || !t.path("to").isTextual()) {
+      problems.add(source, "invalid_blocked_edge", "'osTransition' must be a mapping with string 'from' and 'to' OS ids, e.g. {from: fcos, to: scos}");
+      return null;
+    }
+    return Optional.of(new OsTransition(t.get("from").asText(), t.get("to").asText()));
   }
 
   private static Optional<Risk> readRisk(JsonNode node, JsonNode rules, String source, Problems problems) {

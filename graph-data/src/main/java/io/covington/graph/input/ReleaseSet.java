@@ -20,4 +20,26 @@ public record ReleaseSet(
     edges = List.copyOf(edges);
     problems = List.copyOf(problems);
   }
+
+  /** The releases and updates of both sets; a release in both is reported and the first kept. */
+  public ReleaseSet merge(ReleaseSet other) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    List<Release> all = new java.util.ArrayList<>();
+    List<LoadProblem> merged = new java.util.ArrayList<>(problems);
+    merged.addAll(other.problems);
+    for (Release r : releases) {
+      ids.add(r.id());
+      all.add(r);
+    }
+    for (Release r : other.releases) {
+      if (ids.add(r.id())) {
+        all.add(r);
+      } else {
+        merged.add(LoadProblem.of("release " + r.id(), "duplicate_release", "release is in more than one input; the first one is kept"));
+      }
+    }
+    List<ReleaseEdge> allEdges = new java.util.ArrayList<>(edges);
+    allEdges.addAll(other.edges);
+    return new ReleaseSet(all, allEdges, merged, revision + "+" + other.revision);
+  }
 }

@@ -16,6 +16,12 @@ public final class MetadataKeys {
   public static final String URL = "url";
   public static final String RELEASE_ARCHITECTURE = "release.openshift.io/architecture";
 
+  /** Covington's key: the id of the node operating system a release runs, e.g. {@code fcos}, {@code scos}. */
+  public static final String MACHINE_OS = "machine-os.covington.io/id";
+
+  /** Covington's key: the version of that operating system, as nodes report it. */
+  public static final String MACHINE_OS_VERSION = "machine-os.covington.io/version";
+
   /** The value of {@link #PREVIOUS_REMOVE} that removes every incoming update. */
   public static final String REMOVE_ALL = "*";
 

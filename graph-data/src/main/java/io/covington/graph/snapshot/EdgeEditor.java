@@ -1,5 +1,6 @@
 package io.covington.graph.snapshot;
 
+import static io.covington.graph.model.MetadataKeys.MACHINE_OS;
 import static io.covington.graph.model.MetadataKeys.NEXT_ADD;
 import static io.covington.graph.model.MetadataKeys.NEXT_REMOVE;
 import static io.covington.graph.model.MetadataKeys.PREVIOUS_ADD;
@@ -97,10 +98,11 @@ final class EdgeEditor {
       Map.Entry<Key, List<BlockedEdge>> entry = it.next();
       Key k = entry.getKey();
       ReleaseTable.Entry to = table.get(k.toId());
+      ReleaseTable.Entry from = table.get(k.fromId());
       List<BlockedEdge> conditional = new ArrayList<>();
       BlockedEdge removing = null;
       for (BlockedEdge b : blocks.forTarget(to.version(), to.id())) {
-        if (b.from().matcher(k.fromId()).find()) {
+        if (b.matches(k.fromId(), to.version(), to.id()) && osMatches(b, from, to)) {
           if (b.isConditional()) {
             conditional.add(b);
           } else if (removing == null) {
@@ -110,11 +112,17 @@ final class EdgeEditor {
       }
       if (removing != null) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), "blocked-edge", removing.source()));
+        removals.add(new EdgeRemoval(k.fromId(), k.toId(), "blocked-edge", removing.source(), removing.message()));
       } else if (!conditional.isEmpty()) {
         entry.setValue(List.copyOf(conditional));
       }
     }
+  }
+
+  private static boolean osMatches(BlockedEdge b, ReleaseTable.Entry from, ReleaseTable.Entry to) {
+    return b.osTransition()
+        .map(t -> t.matches(from.metadata().getOrDefault(MACHINE_OS, ""), to.metadata().getOrDefault(MACHINE_OS, "")))
+        .orElse(true);
   }
 
   private void applyRemovals(ReleaseTable.Entry r) {
@@ -152,7 +160,7 @@ final class EdgeEditor {
       Key k = it.next();
       if (matches.test(k)) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), reason, source));
+        removals.add(new EdgeRemoval(k.fromId(), k.toId(), reason, source, java.util.Optional.empty()));
       }
     }
   }

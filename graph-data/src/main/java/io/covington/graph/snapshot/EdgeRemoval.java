@@ -8,5 +8,6 @@ package io.covington.graph.snapshot;
  * @param reason what removed it, e.g. {@code blocked-edge}, {@code previous.remove},
  *     {@code previous.remove_regex}, {@code release.remove}
  * @param source the file (or release) that said so
+ * @param message the block's explanation for people, when it has one
  */
-public record EdgeRemoval(String fromId, String toId, String reason, String source) {}
+public record EdgeRemoval(String fromId, String toId, String reason, String source, java.util.Optional<String> message) {}

@@ -148,21 +148,30 @@ final class SnapshotBuilder {
       }
     }
 
-    /** Blocks that name this target, by version or by id, in file-name order. */
+    /**
+     * Blocks that may apply to this target: those naming it by version or by id, and those that
+     * select by OS transition alone; in file-name order.
+     */
     List<BlockedEdge> forTarget(String version, String id) {
       List<BlockedEdge> byVersion = byTo.getOrDefault(version, List.of());
       List<BlockedEdge> byId = byTo.getOrDefault(id, List.of());
-      if (byId.isEmpty()) {
+      List<BlockedEdge> any = byTo.getOrDefault(BlockedEdge.ANY_TARGET, List.of());
+      if (byId.isEmpty() && any.isEmpty()) {
         return byVersion;
       }
       List<BlockedEdge> all = new ArrayList<>(byVersion);
       all.addAll(byId);
+      all.addAll(any);
       all.sort(java.util.Comparator.comparing(BlockedEdge::source));
       return all;
     }
 
+    /** The {@code from} patterns recorded on a target as {@code previous.remove_regex}, as upstream does. */
     List<String> patternsFor(String version, String id) {
-      return forTarget(version, id).stream().map(b -> b.from().pattern()).toList();
+      return forTarget(version, id).stream()
+          .filter(b -> b.osTransition().isEmpty())
+          .map(b -> b.from().pattern())
+          .toList();
     }
   }
 }

@@ -31,6 +31,7 @@ public record ApiError(int status, String kind, String value) {
         "invalid client parameters: " + name + "=\"" + value + "\" does not match " + pattern);
   }
 
+  /** A request that cannot be decoded at all. */
   public static ApiError invalidQuery(String reason) {
     return new ApiError(400, "invalid_params", "invalid client parameters: " + reason);
   }

@@ -21,6 +21,8 @@ public final class ApiRouter {
     String defaultApi = apis.isEmpty() ? "none" : apis.get(0).metricsLabel();
     router.route().handler(new RequestMetrics(recorder, defaultApi)).handler(new Cors());
     apis.forEach(api -> api.addRoutes(router));
+    // Vert.x Web answers 400 itself for a path it cannot decode.
+    router.errorHandler(400, ctx -> ApiError.invalidQuery("the request path or query cannot be decoded").send(ctx));
     router.errorHandler(404, ctx -> ApiError.notFound(ctx.normalizedPath()).send(ctx));
     router.errorHandler(405, ctx -> ApiError.methodNotAllowed(ctx.request().method().name()).send(ctx));
     router.errorHandler(

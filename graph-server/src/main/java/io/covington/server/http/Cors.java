@@ -26,6 +26,7 @@ public final class Cors implements Handler<RoutingContext> {
       response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS);
     }
     if (ctx.request().method() == HttpMethod.OPTIONS) {
+      RequestMetrics.routeOnly(ctx, "preflight");
       String requested = ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
       if (requested != null) {
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, requested);

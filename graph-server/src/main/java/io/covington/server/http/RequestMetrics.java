@@ -34,6 +34,11 @@ public final class RequestMetrics implements Handler<RoutingContext> {
     };
   }
 
+  /** Labels a request answered before any API route saw it, e.g. a CORS preflight. */
+  static void routeOnly(RoutingContext ctx, String route) {
+    ctx.put(ROUTE_KEY, route);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     long start = System.nanoTime();

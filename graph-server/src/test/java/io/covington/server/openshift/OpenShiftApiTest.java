@@ -143,6 +143,19 @@ class OpenShiftApiTest {
   }
 
   @Test
+  void anUndecodablePathIsAClientErrorWithTheErrorBody() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.server.apiPort())) {
+      socket.getOutputStream().write(
+          ("GET " + OpenShiftApi.DEFAULT_PREFIX + "/v1/gr%zzaph?channel=a HTTP/1.1\r\n"
+                  + "Host: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+      assertThat(response).startsWith("HTTP/1.1 400 ").contains("{\"kind\":\"invalid_params\"");
+    }
+  }
+
+  @Test
   void errorValuesNameTheParameter() throws Exception {
     assertThat(errorValue("/v1/graph")).isEqualTo("mandatory client parameters missing: channel");
     assertThat(errorValue("/v1/graph?channel=Stable")).contains("channel").contains("Stable");

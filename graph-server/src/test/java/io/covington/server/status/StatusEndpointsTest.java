@@ -115,6 +115,7 @@ class StatusEndpointsTest {
     get(server.api("/v1/graph"));
     get(server.api("/v1/graph?channel=stable-4.16"), "Accept", "text/html");
     get(server.api("/no/such/path/12345"));
+    RunningServer.send("OPTIONS", server.api("/v1/graph"), "Origin", "https://a.example");
 
     HttpResponse<String> response = get(server.status("/metrics"));
 
@@ -126,6 +127,7 @@ class StatusEndpointsTest {
         .contains("covington_http_requests_total{api=\"openshift\",route=\"graph\",code=\"400\",} 1.0")
         .contains("covington_http_requests_total{api=\"openshift\",route=\"graph\",code=\"406\",} 1.0")
         .contains("covington_http_requests_total{api=\"openshift\",route=\"unmatched\",code=\"404\",} 1.0")
+        .contains("covington_http_requests_total{api=\"openshift\",route=\"preflight\",code=\"204\",} 1.0")
         .contains("covington_http_request_duration_seconds_count{api=\"openshift\",route=\"graph\",} 4.0")
         .contains("covington_http_request_duration_seconds_bucket{api=\"openshift\",route=\"graph\",le=\"0.005\",}")
         .contains("covington_graph_releases{arch=\"amd64\",} 4.0")

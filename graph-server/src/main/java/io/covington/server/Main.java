@@ -1,0 +1,165 @@
+package io.covington.server;
+
+import io.covington.graph.input.InvalidInputException;
+import io.covington.server.load.GraphLoader;
+import io.covington.server.load.OpenShiftInputs;
+import io.covington.server.load.SnapshotHolder;
+import io.covington.server.load.SnapshotLoading;
+import io.covington.server.openshift.OpenShiftApi;
+import io.covington.server.status.ServerMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code covington} command: loads the update graph and serves it. */
+@Command(
+    name = "covington",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 110,
+    description = {
+      "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
+      "Without --releases and --graph-data it serves the bundled data."
+    })
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--graph-data",
+      paramLabel = "DIR",
+      description = "Graph-data directory in the openshift/cincinnati-graph-data layout (default: the bundled one).")
+  Path graphData;
+
+  @Option(
+      names = "--releases",
+      paramLabel = "PATH_OR_URL",
+      description =
+          "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL"
+              + " (default: the bundled releases).")
+  String releases;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+  int port;
+
+  @Option(names = "--status-port", paramLabel = "PORT", defaultValue = "9080",
+      description = "Status port for /liveness, /readiness and /metrics (default: ${DEFAULT-VALUE}).")
+  int statusPort;
+
+  @Option(names = "--path-prefix", paramLabel = "PREFIX", defaultValue = OpenShiftApi.DEFAULT_PREFIX,
+      description = "Path prefix of the graph API (default: ${DEFAULT-VALUE}).")
+  String pathPrefix;
+
+  @Option(names = "--strict",
+      description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
+  boolean strict;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Running running;
+    try {
+      running = start(new OpenShiftInputs(Optional.ofNullable(releases), Optional.ofNullable(graphData)));
+    } catch (ExecutionException | TimeoutException e) {
+      spec.commandLine().getErr().println("covington: cannot start the server: " + e.getCause());
+      return 1;
+    }
+    try {
+      running.loaded().toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      reportLoadFailure(e.getCause());
+      running.stop();
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.stop();
+      stopped.countDown();
+    }, "covington-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** A started server and its first load. */
+  public record Running(Vertx vertx, CovingtonServer server, Future<?> loaded) {
+    /** Stops the servers and Vert.x, waiting up to 10 s. */
+    public void stop() {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("stopping Vert.x: {}", e.toString());
+      }
+    }
+  }
+
+  /**
+   * Starts both ports as configured by the options, then loads the graph with {@code loader} off
+   * the event loop. Returns once the ports listen; {@link Running#loaded()} completes when the
+   * first graph is served (or fails).
+   */
+  public Running start(GraphLoader loader) throws ExecutionException, InterruptedException, TimeoutException {
+    ServerConfig config = new ServerConfig(bind, port, statusPort, ServerConfig.normalizePrefix(pathPrefix));
+    Vertx vertx = Vertx.vertx();
+    SnapshotHolder snapshots = new SnapshotHolder();
+    ServerMetrics metrics = new ServerMetrics();
+    CovingtonServer server;
+    try {
+      server = CovingtonServer.start(vertx, config, snapshots, metrics)
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      vertx.close();
+      throw e;
+    }
+    LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
+        bind, server.apiPort(), config.pathPrefix(), server.statusPort());
+    Future<?> loaded = new SnapshotLoading(vertx, loader, strict, snapshots, metrics).loadAndPublish();
+    return new Running(vertx, server, loaded);
+  }
+
+  private void reportLoadFailure(Throwable cause) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (cause instanceof InvalidInputException invalid) {
+      err.println("covington: the graph was not loaded: " + invalid.problems().size() + " problem(s)"
+          + (strict ? " (--strict)" : "") + ":");
+      invalid.problems().forEach(p -> err.println("  " + p));
+    } else {
+      err.println("covington: the graph was not loaded: " + cause);
+    }
+    err.flush();
+  }
+
+  /** The version from the jar manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"covington " + (version == null ? "development build" : version)};
+    }
+  }
+}

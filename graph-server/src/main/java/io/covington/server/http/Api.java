@@ -1,0 +1,19 @@
+package io.covington.server.http;
+
+import io.vertx.ext.web.Router;
+
+/**
+ * One client-facing API served on the API port (the OpenShift graph API today, the CoreOS graph
+ * API later). Its requests are counted under {@link #metricsLabel()}.
+ */
+public interface Api {
+
+  /** The {@code api} label of the request metrics, e.g. {@code openshift}. */
+  String metricsLabel();
+
+  /**
+   * Adds this API's routes. Every route must call {@link RequestMetrics#route} first so that its
+   * requests are counted under a low-cardinality route name.
+   */
+  void addRoutes(Router router);
+}

@@ -1,0 +1,80 @@
+package io.covington.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * An error answered to a client: {@code {"kind": ..., "value": ...}} with {@code Content-Type:
+ * application/json}, the error body of the reference Cincinnati server.
+ *
+ * @param status the HTTP status
+ * @param kind a stable machine-readable kind, e.g. {@code invalid_params}
+ * @param value a human-readable explanation naming the parameter or input at fault
+ */
+public record ApiError(int status, String kind, String value) {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  public static ApiError missingParams(String... names) {
+    return new ApiError(
+        400, "missing_params", "mandatory client parameters missing: " + String.join(", ", names));
+  }
+
+  public static ApiError invalidParam(String name, String value, String pattern) {
+    return new ApiError(
+        400,
+        "invalid_params",
+        "invalid client parameters: " + name + "=\"" + value + "\" does not match " + pattern);
+  }
+
+  /** A request that cannot be decoded at all. */
+  public static ApiError invalidQuery(String reason) {
+    return new ApiError(400, "invalid_params", "invalid client parameters: " + reason);
+  }
+
+  public static ApiError invalidContentType(String accept, String offered) {
+    return new ApiError(
+        406,
+        "invalid_content_type",
+        "invalid content type: none of \"" + accept + "\" is served; this endpoint serves " + offered);
+  }
+
+  public static ApiError notReady() {
+    return new ApiError(503, "not_ready", "no update graph has been loaded yet; retry shortly");
+  }
+
+  public static ApiError notFound(String path) {
+    return new ApiError(404, "not_found", "no such endpoint: " + path);
+  }
+
+  public static ApiError methodNotAllowed(String method) {
+    return new ApiError(405, "method_not_allowed", "method " + method + " is not allowed; use GET or HEAD");
+  }
+
+  public static ApiError internal() {
+    return new ApiError(500, "internal_error", "internal server error; see the server log");
+  }
+
+  /** The JSON body, exactly one UTF-8 JSON object. */
+  public byte[] toJson() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("kind", kind);
+      g.writeStringField("value", value);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Ends the response with this error. */
+  public void send(RoutingContext ctx) {
+    Responses.end(ctx, status, AcceptNegotiator.JSON, toJson());
+  }
+}

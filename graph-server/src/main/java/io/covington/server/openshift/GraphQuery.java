@@ -1,0 +1,61 @@
+package io.covington.server.openshift;
+
+import io.covington.server.http.ApiError;
+import io.vertx.core.MultiMap;
+import java.util.regex.Pattern;
+
+/**
+ * The validated query of a graph request. {@code version} and {@code id} (sent by every cluster)
+ * and unknown parameters are accepted and ignored.
+ *
+ * @param channel the channel, matching {@code ^[0-9a-z\-\.]+$}
+ * @param arch the architecture, matching {@code ^[0-9a-z]+$}, {@code amd64} when absent
+ */
+record GraphQuery(String channel, String arch) {
+
+  static final String DEFAULT_ARCH = "amd64";
+  static final String CHANNEL_PATTERN = "^[0-9a-z\\-\\.]+$";
+  static final String ARCH_PATTERN = "^[0-9a-z]+$";
+  private static final Pattern CHANNEL = Pattern.compile(CHANNEL_PATTERN);
+  private static final Pattern ARCH = Pattern.compile(ARCH_PATTERN);
+
+  /** A client error found in a query, ready to be answered. */
+  static final class InvalidQuery extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ApiError error;
+
+    InvalidQuery(ApiError error) {
+      super(error.value(), null, false, false);
+      this.error = error;
+    }
+
+    ApiError error() {
+      return error;
+    }
+  }
+
+  static GraphQuery parse(MultiMap params) throws InvalidQuery {
+    String channel = params.get("channel");
+    if (channel == null) {
+      throw new InvalidQuery(ApiError.missingParams("channel"));
+    }
+    requireMatch("channel", channel, CHANNEL, CHANNEL_PATTERN);
+    return new GraphQuery(channel, parseArch(params));
+  }
+
+  static String parseArch(MultiMap params) throws InvalidQuery {
+    String arch = params.get("arch");
+    if (arch == null) {
+      return DEFAULT_ARCH;
+    }
+    requireMatch("arch", arch, ARCH, ARCH_PATTERN);
+    return arch;
+  }
+
+  private static void requireMatch(String name, String value, Pattern pattern, String source)
+      throws InvalidQuery {
+    if (!pattern.matcher(value).matches()) {
+      throw new InvalidQuery(ApiError.invalidParam(name, value, source));
+    }
+  }
+}

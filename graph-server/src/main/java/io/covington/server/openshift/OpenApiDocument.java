@@ -1,0 +1,63 @@
+package io.covington.server.openshift;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The OpenAPI 3.0 document of the OpenShift graph API, from the hand-written resource {@code
+ * openapi.json} next to this class, with {@code servers} set to the configured path prefix (the
+ * document's paths are relative to it). Rendered once at startup.
+ */
+public final class OpenApiDocument {
+
+  static final String RESOURCE = "openapi.json";
+
+  private final byte[] json;
+  private final Set<String> paths;
+
+  private OpenApiDocument(byte[] json, Set<String> paths) {
+    this.json = json;
+    this.paths = Set.copyOf(paths);
+  }
+
+  /** Loads the document for an API served under {@code pathPrefix} (e.g. {@code /api/upgrades_info}). */
+  public static OpenApiDocument forPrefix(String pathPrefix) {
+    ObjectMapper mapper = new ObjectMapper();
+    try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + RESOURCE + " is missing from the jar");
+      }
+      ObjectNode root = (ObjectNode) mapper.readTree(in);
+      ArrayNode servers = root.putArray("servers");
+      servers.addObject().put("url", pathPrefix.isEmpty() ? "/" : pathPrefix);
+      Set<String> paths = new TreeSet<>();
+      for (Iterator<String> it = root.path("paths").fieldNames(); it.hasNext(); ) {
+        paths.add(it.next());
+      }
+      return new OpenApiDocument(mapper.writeValueAsBytes(root), paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** The document as JSON bytes. */
+  public byte[] json() {
+    return json.clone();
+  }
+
+  byte[] jsonShared() {
+    return json;
+  }
+
+  /** The paths the document describes, relative to the prefix, e.g. {@code /v1/graph}. */
+  public Set<String> paths() {
+    return paths;
+  }
+}

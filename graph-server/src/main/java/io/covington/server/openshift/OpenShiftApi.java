@@ -1,0 +1,143 @@
+package io.covington.server.openshift;
+
+import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.http.AcceptNegotiator;
+import io.covington.server.http.Api;
+import io.covington.server.http.ApiError;
+import io.covington.server.http.RequestMetrics;
+import io.covington.server.http.Responses;
+import io.covington.server.load.SnapshotHolder;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * The OpenShift / OKD graph API, as the cluster-version-operator expects it: {@code
+ * {prefix}/v1/graph} and {@code {prefix}/graph}, plus {@code {prefix}/v1/channels} and the
+ * OpenAPI document at {@code {prefix}/v1/openapi} and {@code {prefix}/openapi}.
+ *
+ * <p>Each request is checked in this order: {@code Accept} (406), mandatory and well-formed
+ * parameters (400), a loaded graph (503); then it is answered from the snapshot current when it
+ * arrived. Handlers never block.
+ */
+public final class OpenShiftApi implements Api {
+
+  public static final String DEFAULT_PREFIX = "/api/upgrades_info";
+  static final String METRICS_LABEL = "openshift";
+
+  private final String prefix;
+  private final SnapshotHolder snapshots;
+  private final OpenApiDocument openApi;
+  private final AcceptNegotiator graphTypes = AcceptNegotiator.forCincinnatiGraph();
+  private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
+
+  /**
+   * @param prefix the path prefix, empty or starting with {@code /} and not ending with it
+   * @param snapshots where the served graph is read from, once per request
+   */
+  public OpenShiftApi(String prefix, SnapshotHolder snapshots) {
+    this.prefix = prefix;
+    this.snapshots = snapshots;
+    this.openApi = OpenApiDocument.forPrefix(prefix);
+  }
+
+  @Override
+  public String metricsLabel() {
+    return METRICS_LABEL;
+  }
+
+  @Override
+  public void addRoutes(Router router) {
+    get(router, "/v1/graph", "graph", this::graph);
+    get(router, "/graph", "graph", this::graph);
+    get(router, "/v1/channels", "channels", this::channels);
+    get(router, "/v1/openapi", "openapi", this::openApi);
+    get(router, "/openapi", "openapi", this::openApi);
+  }
+
+  private void get(Router router, String path, String routeLabel, Handler<RoutingContext> handler) {
+    router
+        .route(prefix + path)
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(RequestMetrics.route(METRICS_LABEL, routeLabel))
+        .handler(handler);
+  }
+
+  private void graph(RoutingContext ctx) {
+    Optional<String> contentType = negotiate(ctx, graphTypes);
+    if (contentType.isEmpty()) {
+      return;
+    }
+    GraphQuery query;
+    try {
+      query = GraphQuery.parse(params(ctx));
+    } catch (GraphQuery.InvalidQuery e) {
+      e.error().send(ctx);
+      return;
+    }
+    Optional<GraphSnapshot> snapshot = snapshots.current();
+    if (snapshot.isEmpty()) {
+      ApiError.notReady().send(ctx);
+      return;
+    }
+    ChannelGraph graph =
+        snapshot
+            .get()
+            .channel(query.channel(), query.arch())
+            .orElseGet(() -> ChannelGraph.empty(query.channel(), query.arch()));
+    send(ctx, contentType.get(), GraphRenderer.render(graph));
+  }
+
+  private void channels(RoutingContext ctx) {
+    Optional<String> contentType = negotiate(ctx, jsonTypes);
+    if (contentType.isEmpty()) {
+      return;
+    }
+    String arch;
+    try {
+      arch = GraphQuery.parseArch(params(ctx));
+    } catch (GraphQuery.InvalidQuery e) {
+      e.error().send(ctx);
+      return;
+    }
+    Optional<GraphSnapshot> snapshot = snapshots.current();
+    if (snapshot.isEmpty()) {
+      ApiError.notReady().send(ctx);
+      return;
+    }
+    send(ctx, contentType.get(), ChannelsRenderer.render(arch, snapshot.get().channels(arch)));
+  }
+
+  private void openApi(RoutingContext ctx) {
+    negotiate(ctx, jsonTypes).ifPresent(type -> send(ctx, type, openApi.jsonShared()));
+  }
+
+  /** The negotiated type, or empty after answering 406. */
+  private static Optional<String> negotiate(RoutingContext ctx, AcceptNegotiator negotiator) {
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    Optional<String> type = negotiator.negotiate(accept);
+    if (type.isEmpty()) {
+      ApiError.invalidContentType(accept, String.join(", ", negotiator.offered())).send(ctx);
+    }
+    return type;
+  }
+
+  /** The query parameters; a query that cannot be decoded is a client error, not a failure. */
+  private static MultiMap params(RoutingContext ctx) throws GraphQuery.InvalidQuery {
+    try {
+      return ctx.queryParams();
+    } catch (RuntimeException e) {
+      throw new GraphQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
+    }
+  }
+
+  private static void send(RoutingContext ctx, String contentType, byte[] body) {
+    Responses.end(ctx, 200, contentType, body);
+  }
+}

@@ -1,0 +1,124 @@
+package io.covington.server.status;
+
+import io.covington.graph.input.LoadProblem;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.graph.snapshot.GraphStats;
+import io.covington.server.http.RequestMetrics;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.exporter.common.TextFormat;
+import io.prometheus.client.hotspot.DefaultExports;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The server's Prometheus metrics, on a registry of its own (not the JVM-wide default) so that
+ * several servers in one JVM, as in tests, do not share counts. Also registers the standard JVM
+ * collectors on that registry.
+ */
+public final class ServerMetrics implements RequestMetrics.Recorder {
+
+  private final CollectorRegistry registry = new CollectorRegistry(true);
+
+  private final Counter requests =
+      Counter.build()
+          .name("covington_http_requests_total")
+          .help("API requests by API, route and status code.")
+          .labelNames("api", "route", "code")
+          .register(registry);
+  private final Histogram requestDuration =
+      Histogram.build()
+          .name("covington_http_request_duration_seconds")
+          .help("Time from receiving an API request to the end of its response.")
+          .labelNames("api", "route")
+          .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+          .register(registry);
+  private final Gauge releases =
+      Gauge.build()
+          .name("covington_graph_releases")
+          .help("Releases with a payload in the served graph, per architecture.")
+          .labelNames("arch")
+          .register(registry);
+  private final Gauge edges =
+      Gauge.build()
+          .name("covington_graph_edges")
+          .help("Unconditional updates in the served graph, per architecture.")
+          .labelNames("arch")
+          .register(registry);
+  private final Gauge conditionalEdges =
+      Gauge.build()
+          .name("covington_graph_conditional_edges")
+          .help("Conditional updates in the served graph, per architecture.")
+          .labelNames("arch")
+          .register(registry);
+  private final Gauge lastLoad =
+      Gauge.build()
+          .name("covington_graph_last_load_timestamp_seconds")
+          .help("When the served graph was built, in Unix seconds.")
+          .register(registry);
+  private final Gauge loadDuration =
+      Gauge.build()
+          .name("covington_graph_load_duration_seconds")
+          .help("How long reading the inputs and building the served graph took.")
+          .register(registry);
+  private final Gauge loadProblems =
+      Gauge.build()
+          .name("covington_graph_load_problems")
+          .help("Problems found in the inputs of the served graph, by kind.")
+          .labelNames("kind")
+          .register(registry);
+
+  public ServerMetrics() {
+    DefaultExports.register(registry);
+  }
+
+  @Override
+  public void record(String api, String route, int status, long durationNanos) {
+    requests.labels(api, route, Integer.toString(status)).inc();
+    requestDuration.labels(api, route).observe(durationNanos / 1e9);
+  }
+
+  /**
+   * Describes a newly published snapshot.
+   *
+   * @param loadSeconds the whole load (reading inputs and building), which includes the build
+   */
+  public void snapshotLoaded(GraphSnapshot snapshot, double loadSeconds) {
+    releases.clear();
+    edges.clear();
+    conditionalEdges.clear();
+    for (Map.Entry<String, GraphStats> entry : snapshot.stats().entrySet()) {
+      releases.labels(entry.getKey()).set(entry.getValue().releases());
+      edges.labels(entry.getKey()).set(entry.getValue().edges());
+      conditionalEdges.labels(entry.getKey()).set(entry.getValue().conditionalEdges());
+    }
+    loadProblems.clear();
+    Map<String, Integer> byKind = new TreeMap<>();
+    for (LoadProblem problem : snapshot.problems()) {
+      byKind.merge(problem.kind(), 1, Integer::sum);
+    }
+    byKind.forEach((kind, count) -> loadProblems.labels(kind).set(count));
+    lastLoad.set(snapshot.builtAt().toEpochMilli() / 1000.0);
+    loadDuration.set(loadSeconds);
+  }
+
+  /** Every metric in the Prometheus text format 0.0.4. */
+  public String scrape() {
+    StringWriter out = new StringWriter(16384);
+    try {
+      TextFormat.write004(out, registry.metricFamilySamples());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  public static String contentType() {
+    return TextFormat.CONTENT_TYPE_004;
+  }
+}

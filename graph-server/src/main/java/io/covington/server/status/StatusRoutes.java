@@ -1,0 +1,53 @@
+package io.covington.server.status;
+
+import io.covington.server.load.SnapshotHolder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+
+/**
+ * The status port's router: {@code /liveness}, {@code /readiness} and {@code /metrics}, kept off
+ * the API port so probes and scrapes are neither exposed to clients nor counted as API traffic.
+ */
+public final class StatusRoutes {
+
+  private StatusRoutes() {}
+
+  public static Router create(Vertx vertx, SnapshotHolder snapshots, ServerMetrics metrics) {
+    Router router = Router.router(vertx);
+    router
+        .route("/liveness")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
+    router
+        .route("/readiness")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(
+            ctx -> {
+              boolean ready = snapshots.isReady();
+              ctx.response()
+                  .setStatusCode(ready ? 200 : 503)
+                  .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
+                  .end(ready ? "ready\n" : "no graph loaded yet\n");
+            });
+    router
+        .route("/metrics")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(
+            ctx ->
+                // The JVM collectors walk MX beans: cheap, but not event-loop cheap.
+                vertx
+                    .executeBlocking(metrics::scrape, false)
+                    .onSuccess(
+                        text ->
+                            ctx.response()
+                                .putHeader(HttpHeaders.CONTENT_TYPE, ServerMetrics.contentType())
+                                .end(text))
+                    .onFailure(ctx::fail));
+    return router;
+  }
+}

@@ -1,0 +1,2 @@
+/** The status port: liveness, readiness and Prometheus metrics. */
+package io.covington.server.status;

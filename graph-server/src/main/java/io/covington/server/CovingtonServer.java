@@ -1,5 +1,9 @@
 package io.covington.server;
 
+import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.policy.coreos.ServedCoreOsGraph;
+import io.covington.server.cache.ResponseCache;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.http.Api;
@@ -14,6 +18,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The two HTTP servers: the client APIs on the API port, and liveness, readiness and metrics on
@@ -29,7 +34,10 @@ public final class CovingtonServer {
     this.status = status;
   }
 
-  /** Starts both servers; the future completes once both listen. */
+  /** The default bound of each API's response cache: every bundled body fits many times over. */
+  public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+  /** Starts both servers with the default response cache size. */
   public static Future<CovingtonServer> start(
       Vertx vertx,
       ServerConfig config,
@@ -37,11 +45,35 @@ public final class CovingtonServer {
       CoreOsHolder coreos,
       ServerMetrics metrics,
       Clock clock) {
+    return start(vertx, config, snapshots, coreos, metrics, clock, DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * Starts both servers; the future completes once both listen.
+   *
+   * @param cacheBytes bound of the bytes each API's response cache holds
+   */
+  public static Future<CovingtonServer> start(
+      Vertx vertx,
+      ServerConfig config,
+      SnapshotHolder snapshots,
+      CoreOsHolder coreos,
+      ServerMetrics metrics,
+      Clock clock,
+      long cacheBytes) {
+    // Misses render on Vert.x's worker pool, unordered: never on an event loop.
+    Executor render = task -> vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false);
     List<Api> apis =
         List.of(
-            new OpenShiftApi(config.pathPrefix(), snapshots),
-            new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
-    HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
+            new OpenShiftApi(config.pathPrefix(), snapshots,
+                new ResponseCache<GraphSnapshot, Object>("openshift", cacheBytes, render, metrics)),
+            new CoreOsApi(config.coreosPathPrefix(), coreos, clock,
+                new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)));
+    // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
+    HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
     Future<HttpServer> api =
         vertx
             .createHttpServer(options)

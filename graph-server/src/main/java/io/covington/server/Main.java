@@ -106,6 +106,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
   boolean strict;
 
+  @Option(names = "--cache-size", paramLabel = "MIB", defaultValue = "64",
+      description = "Bound of each API's cache of rendered (and gzip-compressed) responses, in MiB"
+          + " (default: ${DEFAULT-VALUE}).")
+  long cacheSizeMib;
+
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
       description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
   String bind;
@@ -167,7 +172,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     ServerMetrics metrics = new ServerMetrics();
     CovingtonServer server;
     try {
-      server = CovingtonServer.start(vertx, config, snapshots, coreos, metrics, Clock.systemUTC())
+      server = CovingtonServer.start(vertx, config, snapshots, coreos, metrics, Clock.systemUTC(),
+              Math.max(1, cacheSizeMib) << 20)
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       vertx.close();

@@ -4,11 +4,14 @@ import io.covington.graph.coreos.CoreOsGraph;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.policy.coreos.ClientWariness;
 import io.covington.policy.coreos.RolloutPolicy;
+import io.covington.policy.coreos.ServedCoreOsGraph;
+import io.covington.server.cache.CachedResponses;
+import io.covington.server.cache.RenderedResponse;
+import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
-import io.covington.server.http.Responses;
 import io.covington.server.openshift.OpenApiDocument;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -21,7 +24,8 @@ import java.util.Optional;
 /**
  * The CoreOS graph API, as Zincati expects it: {@code {prefix}/v1/graph?basearch=&stream=} with
  * optional {@code rollout_wariness}, {@code node_uuid} and {@code oci}. Rollouts are throttled
- * against the request time and the client's wariness; everything else comes from the snapshot.
+ * against the request time and the client's wariness; everything else comes from the snapshot, and the
+ * bodies from a per-snapshot {@link ResponseCache}.
  *
  * <p>Checked in this order: {@code Accept} (406), parameters (400), a loaded snapshot (503), a
  * known stream and base architecture (404). Handlers never block.
@@ -36,16 +40,24 @@ public final class CoreOsApi implements Api {
   private final Clock clock;
   private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
   private final OpenApiDocument openApi;
+  private final RenderedResponse openApiBody;
+  private final ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey> cache;
 
   /**
    * @param prefix the path prefix, empty or starting with {@code /} and not ending with it
    * @param clock the time rollouts are throttled against
+   * @param cache the rendered bodies, per (stream, basearch, scheme, hidden rollouts)
    */
-  public CoreOsApi(String prefix, CoreOsHolder snapshots, Clock clock) {
+  public CoreOsApi(
+      String prefix, CoreOsHolder snapshots, Clock clock, ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey> cache) {
     this.prefix = prefix;
     this.snapshots = snapshots;
     this.clock = clock;
     this.openApi = OpenApiDocument.of(CoreOsApi.class, "coreos-openapi.json", prefix);
+    this.openApiBody = RenderedResponse.of(openApi.jsonShared());
+    this.cache = cache;
+    snapshots.onPublish(cache::publish);
+    snapshots.current().ifPresent(cache::publish);
   }
 
   @Override
@@ -77,7 +89,7 @@ public final class CoreOsApi implements Api {
           if (type.isEmpty()) {
             ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
           } else {
-            Responses.end(ctx, 200, type.get(), openApi.jsonShared());
+            CachedResponses.send(ctx, type.get(), openApiBody);
           }
         });
   }
@@ -112,8 +124,9 @@ public final class CoreOsApi implements Api {
       return;
     }
     double wariness = ClientWariness.of(query.rolloutWariness(), query.nodeUuid());
-    byte[] body = RolloutPolicy.serve(graph.get(), wariness, clock.instant()).render();
-    Responses.end(ctx, 200, contentType.get(), body);
+    // Per request only the hidden set is computed (O(rollouts)); the body comes from the cache.
+    ServedCoreOsGraph served = RolloutPolicy.serve(graph.get(), wariness, clock.instant());
+    CachedResponses.send(ctx, contentType.get(), cache.get(snapshot.get(), served.cacheKey(), served::render));
   }
 
   private static ApiError unknown(CoreOsSnapshot snapshot, CoreOsQuery query) {

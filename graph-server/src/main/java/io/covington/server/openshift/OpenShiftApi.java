@@ -2,11 +2,13 @@ package io.covington.server.openshift;
 
 import io.covington.graph.model.ChannelGraph;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.cache.CachedResponses;
+import io.covington.server.cache.RenderedResponse;
+import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
-import io.covington.server.http.Responses;
 import io.covington.server.load.SnapshotHolder;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -23,7 +25,8 @@ import java.util.Optional;
  *
  * <p>Each request is checked in this order: {@code Accept} (406), mandatory and well-formed
  * parameters (400), a loaded graph (503); then it is answered from the snapshot current when it
- * arrived. Handlers never block.
+ * arrived. Handlers never block: graph and channel bodies come pre-rendered from a per-snapshot
+ * {@link ResponseCache} (rendered on a worker on a miss), with ETag, 304 and gzip.
  */
 public final class OpenShiftApi implements Api {
 
@@ -32,7 +35,8 @@ public final class OpenShiftApi implements Api {
 
   private final String prefix;
   private final SnapshotHolder snapshots;
-  private final OpenApiDocument openApi;
+  private final RenderedResponse openApi;
+  private final ResponseCache<GraphSnapshot, Object> cache;
   private final AcceptNegotiator graphTypes = AcceptNegotiator.forCincinnatiGraph();
   private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
 
@@ -40,11 +44,23 @@ public final class OpenShiftApi implements Api {
    * @param prefix the path prefix, empty or starting with {@code /} and not ending with it
    * @param snapshots where the served graph is read from, once per request
    */
-  public OpenShiftApi(String prefix, SnapshotHolder snapshots) {
+  public OpenShiftApi(String prefix, SnapshotHolder snapshots, ResponseCache<GraphSnapshot, Object> cache) {
     this.prefix = prefix;
     this.snapshots = snapshots;
-    this.openApi = OpenApiDocument.forPrefix(prefix);
+    this.openApi = RenderedResponse.of(OpenApiDocument.forPrefix(prefix).jsonShared());
+    this.cache = cache;
+    snapshots.onPublish(cache::publish);
+    snapshots.current().ifPresent(cache::publish);
   }
+
+  /** What a graph body depends on within one snapshot. */
+  private record GraphKey(String channel, String arch) {}
+
+  /** What a channels body depends on within one snapshot. */
+  private record ChannelsKey(String arch) {}
+
+  /** The body of every unknown channel or architecture. */
+  private static final RenderedResponse EMPTY_GRAPH = RenderedResponse.of(GraphRenderer.render(ChannelGraph.empty("", "")));
 
   @Override
   public String metricsLabel() {
@@ -86,12 +102,14 @@ public final class OpenShiftApi implements Api {
       ApiError.notReady().send(ctx);
       return;
     }
-    ChannelGraph graph =
-        snapshot
-            .get()
-            .channel(query.channel(), query.arch())
-            .orElseGet(() -> ChannelGraph.empty(query.channel(), query.arch()));
-    send(ctx, contentType.get(), GraphRenderer.render(graph));
+    Optional<ChannelGraph> graph = snapshot.get().channel(query.channel(), query.arch());
+    if (graph.isEmpty()) {
+      // Not cached: clients choose channel names, and every unknown one has the same body.
+      CachedResponses.send(ctx, contentType.get(), EMPTY_GRAPH);
+      return;
+    }
+    CachedResponses.send(ctx, contentType.get(), cache.get(
+        snapshot.get(), new GraphKey(query.channel(), query.arch()), () -> GraphRenderer.render(graph.get())));
   }
 
   private void channels(RoutingContext ctx) {
@@ -111,11 +129,18 @@ public final class OpenShiftApi implements Api {
       ApiError.notReady().send(ctx);
       return;
     }
-    send(ctx, contentType.get(), ChannelsRenderer.render(arch, snapshot.get().channels(arch)));
+    GraphSnapshot served = snapshot.get();
+    if (!served.architectures().contains(arch)) {
+      // Not cached: clients choose architecture names; the body is small.
+      CachedResponses.send(ctx, contentType.get(), RenderedResponse.of(ChannelsRenderer.render(arch, served.channels(arch))));
+      return;
+    }
+    CachedResponses.send(ctx, contentType.get(),
+        cache.get(served, new ChannelsKey(arch), () -> ChannelsRenderer.render(arch, served.channels(arch))));
   }
 
   private void openApi(RoutingContext ctx) {
-    negotiate(ctx, jsonTypes).ifPresent(type -> send(ctx, type, openApi.jsonShared()));
+    negotiate(ctx, jsonTypes).ifPresent(type -> CachedResponses.send(ctx, type, openApi));
   }
 
   /** The negotiated type, or empty after answering 406. */
@@ -135,9 +160,5 @@ public final class OpenShiftApi implements Api {
     } catch (RuntimeException e) {
       throw new GraphQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
     }
-  }
-
-  private static void send(RoutingContext ctx, String contentType, byte[] body) {
-    Responses.end(ctx, 200, contentType, body);
   }
 }

@@ -3,6 +3,7 @@ package io.covington.server.status;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.GraphStats;
+import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.RequestMetrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * several servers in one JVM, as in tests, do not share counts. Also registers the standard JVM
  * collectors on that registry.
  */
-public final class ServerMetrics implements RequestMetrics.Recorder {
+public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCache.Recorder {
 
   private final CollectorRegistry registry = new CollectorRegistry(true);
 
@@ -91,6 +92,19 @@ public final class ServerMetrics implements RequestMetrics.Recorder {
           .labelNames("kind")
           .register(registry);
 
+  private final Counter cacheRequests =
+      Counter.build()
+          .name("covington_response_cache_requests_total")
+          .help("Look-ups of pre-rendered response bodies, by API and result (hit, miss).")
+          .labelNames("api", "result")
+          .register(registry);
+  private final Counter cacheEvictions =
+      Counter.build()
+          .name("covington_response_cache_evictions_total")
+          .help("Rendered bodies evicted to keep a response cache within its size bound, by API.")
+          .labelNames("api")
+          .register(registry);
+
   public ServerMetrics() {
     DefaultExports.register(registry);
   }
@@ -99,6 +113,16 @@ public final class ServerMetrics implements RequestMetrics.Recorder {
   public void record(String api, String route, int status, long durationNanos) {
     requests.labels(api, route, Integer.toString(status)).inc();
     requestDuration.labels(api, route).observe(durationNanos / 1e9);
+  }
+
+  @Override
+  public void cacheRequests(String api, boolean hit, int count) {
+    cacheRequests.labels(api, hit ? "hit" : "miss").inc(count);
+  }
+
+  @Override
+  public void cacheEvictions(String api, int count) {
+    cacheEvictions.labels(api).inc(count);
   }
 
   /**

@@ -168,7 +168,7 @@ class CoreOsApiTest {
 
   @Test
   void theOpenApiDocumentDescribesExactlyTheRoutesServedAndItsReferencesResolve() throws Exception {
-    CoreOsApi api = new CoreOsApi("", holder, Clock.systemUTC());
+    CoreOsApi api = new CoreOsApi("", holder, Clock.systemUTC(), io.covington.server.cache.TestCaches.inline());
     io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
     api.addRoutes(router);
     Set<String> routed = new TreeSet<>();

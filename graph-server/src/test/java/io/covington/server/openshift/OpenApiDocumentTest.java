@@ -27,7 +27,7 @@ class OpenApiDocumentTest {
     try {
       String prefix = "/some/prefix";
       Router router =
-          ApiRouter.create(vertx, List.of(new OpenShiftApi(prefix, new SnapshotHolder())), (a, r, s, d) -> {});
+          ApiRouter.create(vertx, List.of(new OpenShiftApi(prefix, new SnapshotHolder(), io.covington.server.cache.TestCaches.inline())), (a, r, s, d) -> {});
       Set<String> routed =
           router.getRoutes().stream()
               .map(Route::getPath)

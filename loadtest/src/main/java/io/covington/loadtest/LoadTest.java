@@ -252,14 +252,16 @@ public final class LoadTest implements Callable<Integer> {
     @Override
     public Duration convert(String value) {
       String v = value.trim().toLowerCase(Locale.ROOT);
-      if (v.endsWith("ms")) {
+      if (v.startsWith("p")) {
+        return Duration.parse(value.trim());
+      } else if (v.endsWith("ms")) {
         return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
       } else if (v.endsWith("s")) {
         return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
       } else if (v.endsWith("m")) {
         return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60);
       }
-      return Duration.parse(value);
+      throw new CommandLine.TypeConversionException("not a duration: " + value + " (e.g. 20s, 500ms, 2m)");
     }
   }
 }

@@ -179,6 +179,7 @@ public final class LoadTest implements Callable<Integer> {
     }
     long scheduled = 0;
     long completed = 0;
+    long bytes = 0;
     long last = start + duration.toNanos();
     Map<Integer, Long> statuses = new HashMap<>();
     Map<String, Long> errors = new HashMap<>();
@@ -187,12 +188,13 @@ public final class LoadTest implements Callable<Integer> {
       Lane.Result r = await(future);
       scheduled += r.scheduled();
       completed += r.completed();
+      bytes += r.bytes();
       last = Math.max(last, r.lastCompletionNanos());
       r.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
       r.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
       latency.add(r.latency());
     }
-    return new StepResult(rate, (last - start) / 1e9, scheduled, completed, statuses, errors, latency);
+    return new StepResult(rate, (last - start) / 1e9, scheduled, completed, bytes, statuses, errors, latency);
   }
 
   private RequestMix mix(Vertx vertx, PrintWriter out) throws Exception {

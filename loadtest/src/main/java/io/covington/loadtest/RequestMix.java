@@ -40,7 +40,8 @@ interface RequestMix {
    */
   static List<String> byPopularity(List<String> channels) {
     List<String> sorted = new ArrayList<>(channels);
-    sorted.sort(Comparator.comparingInt(Fleet::family).thenComparing(Comparator.reverseOrder()));
+    sorted.sort(Comparator.comparingInt(Fleet::family).thenComparing(Fleet::minor, Comparator.reverseOrder())
+        .thenComparing(Comparator.naturalOrder()));
     return sorted;
   }
 
@@ -71,6 +72,12 @@ interface RequestMix {
       this.pathUri = pathUri;
       this.gzipShare = gzipShare;
       this.conditionalShare = conditionalShare;
+    }
+
+    /** The minor version of a {@code <family>-4.<minor>} channel; -1 for others. */
+    static int minor(String channel) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("-\\d+\\.(\\d+)$").matcher(channel);
+      return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     static int family(String channel) {

@@ -13,12 +13,13 @@ import org.HdrHistogram.Histogram;
  * @param seconds how long the step ran, until its last response
  * @param scheduled requests the schedule called for
  * @param completed responses received, whatever their status
+ * @param bytes body bytes received
  * @param statuses responses by status code
  * @param errors failures by kind: {@code connect}, {@code timeout}, {@code io}, {@code 5xx},
  *     {@code unexpected_status}, {@code overload} (not sent: too many in flight)
  * @param latency the histogram of completed responses
  */
-public record StepResult(int offeredRate, double seconds, long scheduled, long completed, Map<Integer, Long> statuses,
+public record StepResult(int offeredRate, double seconds, long scheduled, long completed, long bytes, Map<Integer, Long> statuses,
     Map<String, Long> errors, Histogram latency) {
 
   /** Responses per second actually received. */
@@ -48,8 +49,8 @@ public record StepResult(int offeredRate, double seconds, long scheduled, long c
   public String describe() {
     return String.format(Locale.ROOT,
         "rate %6d/s  achieved %9.1f/s  sent %8d  p50 %8.3f  p90 %8.3f  p99 %8.3f  p99.9 %8.3f  max %8.3f ms"
-            + "  errors %d %s  statuses %s",
+            + "  %.1f MB/s  errors %d %s  statuses %s",
         offeredRate, achievedRate(), scheduled, millisAt(50), millisAt(90), millisAt(99), millisAt(99.9), maxMillis(),
-        errorCount(), new TreeMap<>(errors), new TreeMap<>(statuses));
+        seconds <= 0 ? 0 : bytes / seconds / 1e6, errorCount(), new TreeMap<>(errors), new TreeMap<>(statuses));
   }
 }

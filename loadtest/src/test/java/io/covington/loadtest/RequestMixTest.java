@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class RequestMixTest {
 
   private static final List<String> CHANNELS =
-      RequestMix.byPopularity(List.of("candidate-4.16", "fast-4.16", "stable-4.15", "stable-4.16", "eus-4.16"));
+      RequestMix.byPopularity(List.of("candidate-4.16", "fast-4.16", "stable-4.9", "stable-4.16", "eus-4.16"));
 
   @Test
   void ordersChannelsStableFirstNewestFirst() {
-    assertThat(CHANNELS).containsExactly("stable-4.16", "stable-4.15", "fast-4.16", "eus-4.16", "candidate-4.16");
+    assertThat(CHANNELS).containsExactly("stable-4.16", "stable-4.9", "fast-4.16", "eus-4.16", "candidate-4.16");
   }
 
   @Test

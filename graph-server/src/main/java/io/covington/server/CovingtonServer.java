@@ -8,6 +8,7 @@ import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
+import io.covington.server.http.EventLoopListeners;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.status.ServerMetrics;
@@ -28,10 +29,12 @@ public final class CovingtonServer {
 
   private final HttpServer api;
   private final HttpServer status;
+  private final List<HttpServer> apiSiblings;
 
-  private CovingtonServer(HttpServer api, HttpServer status) {
+  private CovingtonServer(HttpServer api, HttpServer status, List<HttpServer> apiSiblings) {
     this.api = api;
     this.status = status;
+    this.apiSiblings = apiSiblings;
   }
 
   /** The default bound of each API's response cache: every bundled body fits many times over. */
@@ -74,17 +77,24 @@ public final class CovingtonServer {
                 new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
+    // Vert.x shares a port among the servers listening on it, one event loop each; port 0 would
+    // give each its own random port, so a random port is asked as -1: one random port, shared.
+    int apiPort = config.apiPort() == 0 ? -1 : config.apiPort();
     Future<HttpServer> api =
         vertx
             .createHttpServer(options)
             .requestHandler(ApiRouter.create(vertx, apis, metrics))
-            .listen(config.apiPort());
+            .listen(apiPort);
     Future<HttpServer> status =
         vertx
             .createHttpServer(new HttpServerOptions(options))
             .requestHandler(StatusRoutes.create(vertx, () -> snapshots.isReady() && coreos.isReady(), metrics))
             .listen(config.statusPort());
-    return Future.all(api, status).map(all -> new CovingtonServer(api.result(), status.result()));
+    // One more listener per further core, so that writing bodies uses every core.
+    Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,
+        Runtime.getRuntime().availableProcessors() - 1, () -> ApiRouter.create(vertx, apis, metrics)));
+    return Future.all(api, status, siblings)
+        .map(all -> new CovingtonServer(api.result(), status.result(), siblings.result()));
   }
 
   /** The port the API listens on (the actual one when configured with 0). */
@@ -97,6 +107,10 @@ public final class CovingtonServer {
   }
 
   public Future<Void> close() {
-    return Future.all(api.close(), status.close()).mapEmpty();
+    List<Future<Void>> closing = new java.util.ArrayList<>();
+    closing.add(api.close());
+    closing.add(status.close());
+    apiSiblings.forEach(sibling -> closing.add(sibling.close()));
+    return Future.all(closing).mapEmpty();
   }
 }

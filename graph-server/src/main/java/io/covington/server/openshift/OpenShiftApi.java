@@ -1,6 +1,7 @@
 package io.covington.server.openshift;
 
 import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.snapshot.ChannelSummary;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.cache.CachedResponses;
 import io.covington.server.cache.RenderedResponse;
@@ -49,8 +50,23 @@ public final class OpenShiftApi implements Api {
     this.snapshots = snapshots;
     this.openApi = RenderedResponse.of(OpenApiDocument.forPrefix(prefix).jsonShared());
     this.cache = cache;
-    snapshots.onPublish(cache::publish);
-    snapshots.current().ifPresent(cache::publish);
+    snapshots.onPublish(this::publish);
+    snapshots.current().ifPresent(this::publish);
+  }
+
+  /**
+   * Starts a new cache for {@code snapshot} and renders every channel's graph and list into it on
+   * worker threads, so that pollers do not wait for renders after a reload.
+   */
+  private void publish(GraphSnapshot snapshot) {
+    cache.publish(snapshot);
+    for (String arch : snapshot.architectures()) {
+      cache.get(snapshot, new ChannelsKey(arch), () -> ChannelsRenderer.render(arch, snapshot.channels(arch)));
+      for (ChannelSummary channel : snapshot.channels(arch)) {
+        snapshot.channel(channel.name(), arch).ifPresent(graph ->
+            cache.get(snapshot, new GraphKey(channel.name(), arch), () -> GraphRenderer.render(graph)));
+      }
+    }
   }
 
   /** What a graph body depends on within one snapshot. */

@@ -1,0 +1,25 @@
+package io.covington.policy.path;
+
+import io.covington.graph.model.Risk;
+import java.util.List;
+
+/**
+ * Why no usable path exists, and what would open one.
+ *
+ * @param edges the unusable updates from the reachable side to releases that still lead to the
+ *     target, ordered by (from, to) SemVer precedence
+ * @param risksCanOpen whether accepting some conditional risks opens a path; false when the
+ *     target cannot be reached even with every risk accepted (only removed or missing updates
+ *     would help)
+ * @param smallestRiskSet when {@code risksCanOpen}: a smallest set of risks, beyond those already
+ *     accepted, whose acceptance opens a path (sorted by name); empty otherwise
+ * @param provenMinimal whether {@code smallestRiskSet} is proven minimal; false only when the
+ *     bounded search gave up and answered the risks of a shortest path with every risk accepted
+ */
+public record PathCut(List<CutEdge> edges, boolean risksCanOpen, List<Risk> smallestRiskSet, boolean provenMinimal) {
+
+  public PathCut {
+    edges = List.copyOf(edges);
+    smallestRiskSet = List.copyOf(smallestRiskSet);
+  }
+}

@@ -1,0 +1,179 @@
+package io.covington.policy.path;
+
+import io.covington.graph.model.Release;
+import io.covington.graph.model.Risk;
+import io.covington.graph.snapshot.ArchGraph;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.EdgeReversedGraph;
+import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.traverse.BreadthFirstIterator;
+
+/**
+ * Plans the safest update path within one channel's served graph.
+ *
+ * <p><b>Contract.</b> Hops are only updates of the channel's served graph (the nodes and edges the
+ * graph API serves for that channel and architecture). An unconditional update is always usable;
+ * a conditional one iff every one of its risks is accepted. The target is the requested {@code to},
+ * or, when none is given, the newest release (SemVer precedence) reachable from {@code from}.
+ *
+ * <p><b>Which path.</b> The path has the fewest hops. Among paths with that many hops, the planner
+ * returns the one whose sequence of visited releases is greatest lexicographically under SemVer
+ * precedence: compare candidate paths hop by hop, and at the first hop where they differ, the one
+ * going to the newer release wins. Equivalently, each hop goes to the newest release from which
+ * the target is still reachable in the fewest remaining hops. The answer is deterministic.
+ *
+ * <p><b>When unreachable.</b> The plan carries a {@link PathCut}: the unusable updates (conditional
+ * on a risk not accepted, or declared and removed) that lead from the releases reachable from
+ * {@code from} to releases that still lead to the target, and the smallest set of additional risks
+ * whose acceptance opens a path (see {@link RiskSetSearch}), or that no set of risks helps.
+ *
+ * <p><b>Complexity.</b> With N releases and E updates in the channel (candidate-4.14: 270 and about
+ * 14,000), a reachable answer costs two breadth-first searches over a JGraphT {@link MaskSubgraph}
+ * of the channel's graph, O(N + E), and the tie-break walk, O(E). An unreachable answer adds two
+ * unmasked searches and the risk-set search, bounded by {@link RiskSetSearch#LABEL_BUDGET} labels.
+ * Channel precomputation (release numbering and the graph) is done once per snapshot by {@link
+ * PathIndex}. Thread-safe.
+ */
+public final class SafePathPlanner {
+
+  private final PathIndex index;
+
+  public SafePathPlanner(PathIndex index) {
+    this.index = Objects.requireNonNull(index, "index");
+  }
+
+  /**
+   * Plans a path.
+   *
+   * @throws PathQueryException when the architecture, the channel or a version is unknown, or a
+   *     version is not in the channel
+   */
+  public PathPlan plan(PathRequest request) throws PathQueryException {
+    ChannelRoutes routes = routes(request);
+    int from = node(routes, request, "from", request.from());
+    Optional<Integer> requested = Optional.empty();
+    if (request.to().isPresent()) {
+      requested = Optional.of(node(routes, request, "to", request.to().get()));
+    }
+    Graph<Integer, RouteEdge> usable = usable(routes, request.accepted());
+    int target = requested.orElseGet(() -> newestReachable(usable, from));
+    int[] remaining = hopsTo(usable, target, routes.nodes.size());
+    if (remaining[from] < 0) {
+      PathCut cut = cut(routes, usable, from, target, request.accepted());
+      return new PathPlan(routes.channel, routes.arch, request.from(), routes.version(target), request.accepted(),
+          false, List.of(), Optional.of(cut));
+    }
+    List<Hop> hops = walk(routes, usable, from, target, remaining);
+    return new PathPlan(routes.channel, routes.arch, request.from(), routes.version(target), request.accepted(),
+        true, hops, Optional.empty());
+  }
+
+  /** The channel's graph restricted to the updates usable with {@code accepted}, as a JGraphT view. */
+  static Graph<Integer, RouteEdge> usable(ChannelRoutes routes, AcceptedRisks accepted) {
+    return new MaskSubgraph<>(routes.graph, v -> false, e -> !e.usable(accepted));
+  }
+
+  /** Hops from each release to {@code target} in {@code g}; -1 where it cannot be reached. */
+  static int[] hopsTo(Graph<Integer, RouteEdge> g, int target, int n) {
+    int[] result = new int[n];
+    java.util.Arrays.fill(result, -1);
+    BreadthFirstIterator<Integer, RouteEdge> it = new BreadthFirstIterator<>(new EdgeReversedGraph<>(g), target);
+    while (it.hasNext()) {
+      int v = it.next();
+      result[v] = it.getDepth(v);
+    }
+    return result;
+  }
+
+  /** Releases reachable from {@code from} in {@code g}, as a bit set of indexes. */
+  static BitSet reachableFrom(Graph<Integer, RouteEdge> g, int from) {
+    BitSet result = new BitSet();
+    new BreadthFirstIterator<>(g, from).forEachRemaining(result::set);
+    return result;
+  }
+
+  private static int newestReachable(Graph<Integer, RouteEdge> g, int from) {
+    // Indexes follow SemVer precedence, so the newest reachable release is the highest index.
+    return reachableFrom(g, from).length() - 1;
+  }
+
+  /** The tie-break walk: each hop to the newest release one hop closer to the target. */
+  private static List<Hop> walk(ChannelRoutes routes, Graph<Integer, RouteEdge> g, int from, int target, int[] remaining) {
+    List<Hop> hops = new ArrayList<>(remaining[from]);
+    int at = from;
+    while (at != target) {
+      RouteEdge best = null;
+      for (RouteEdge e : g.outgoingEdgesOf(at)) {
+        if (remaining[e.to] == remaining[at] - 1 && (best == null || e.to > best.to)) {
+          best = e;
+        }
+      }
+      hops.add(hop(routes, Objects.requireNonNull(best, "a release on a shortest path has a next hop")));
+      at = best.to;
+    }
+    return hops;
+  }
+
+  static Hop hop(ChannelRoutes routes, RouteEdge e) {
+    HopKind kind = e.kind == RouteEdge.Kind.UNCONDITIONAL ? HopKind.UNCONDITIONAL : HopKind.CONDITIONAL;
+    return new Hop(routes.version(e.from), routes.version(e.to), kind, e.risks);
+  }
+
+  private static PathCut cut(ChannelRoutes routes, Graph<Integer, RouteEdge> usable, int from, int target, AcceptedRisks accepted) {
+    BitSet near = reachableFrom(usable, from);
+    int[] toTarget = hopsTo(routes.graph, target, routes.nodes.size());
+    List<CutEdge> edges = new ArrayList<>();
+    for (int u = near.nextSetBit(0); u >= 0; u = near.nextSetBit(u + 1)) {
+      List<RouteEdge> out = new ArrayList<>(routes.graph.outgoingEdgesOf(u));
+      out.sort(java.util.Comparator.comparingInt(e -> e.to));
+      for (RouteEdge e : out) {
+        if (!near.get(e.to) && toTarget[e.to] >= 0) {
+          edges.add(new CutEdge(routes.version(e.from), routes.version(e.to), UpdateExplainer.reasons(routes, e)));
+        }
+      }
+    }
+    RiskSetSearch.Result risks = RiskSetSearch.smallest(routes, from, target, accepted);
+    return new PathCut(edges, risks.opens(), risks.risks(), risks.minimal());
+  }
+
+  private ChannelRoutes routes(PathRequest request) throws PathQueryException {
+    Optional<ArchGraph> archGraph = index.snapshot().archGraph(request.arch());
+    if (archGraph.isEmpty()) {
+      throw new PathQueryException(PathQueryException.Kind.UNKNOWN_ARCH, "arch", request.arch(),
+          "no release has architecture " + request.arch());
+    }
+    Optional<ChannelRoutes> routes = index.routes(request.channel(), request.arch());
+    if (routes.isEmpty()) {
+      throw new PathQueryException(PathQueryException.Kind.UNKNOWN_CHANNEL, "channel", request.channel(),
+          "channel " + request.channel() + " is not in the graph-data");
+    }
+    return routes.get();
+  }
+
+  private int node(ChannelRoutes routes, PathRequest request, String parameter, String version) throws PathQueryException {
+    Optional<Integer> i = routes.index(version);
+    if (i.isPresent()) {
+      return i.get();
+    }
+    Optional<Release> release = index.snapshot().archGraph(request.arch()).flatMap(g -> g.release(version))
+        .filter(r -> !r.isAbstract());
+    if (release.isEmpty()) {
+      throw new PathQueryException(PathQueryException.Kind.UNKNOWN_VERSION, parameter, version,
+          parameter + " version " + version + " has no " + request.arch() + " release");
+    }
+    throw new PathQueryException(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL, parameter, version,
+        parameter + " version " + version + " is not in channel " + request.channel() + " on " + request.arch());
+  }
+
+  /** The risks of a list of hops, one per name, sorted by name. */
+  static List<Risk> risksOf(List<Hop> hops) {
+    java.util.Map<String, Risk> byName = new java.util.TreeMap<>();
+    hops.forEach(h -> h.risks().forEach(r -> byName.putIfAbsent(r.name(), r)));
+    return List.copyOf(byName.values());
+  }
+}

@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * Why no usable path exists, and what would open one.
  *
- * @param edges the unusable updates from the reachable side to releases that still lead to the
- *     target, ordered by (from, to) SemVer precedence
+ * @param edges the unusable updates (conditional on a risk not accepted, or declared and removed)
+ *     from the releases reachable from {@code from} to releases from which the target is
+ *     reachable with the accepted risks, so that any one of them, were it usable, would open a
+ *     path; when there is no such update (the two sides are further apart), the unusable updates
+ *     into releases from which the target is reachable through any served or removed update.
+ *     Ordered by (from, to) SemVer precedence
  * @param risksCanOpen whether accepting some conditional risks opens a path; false when the
  *     target cannot be reached even with every risk accepted (only removed or missing updates
  *     would help)

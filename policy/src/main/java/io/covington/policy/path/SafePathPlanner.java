@@ -28,9 +28,10 @@ import org.jgrapht.traverse.BreadthFirstIterator;
  * the target is still reachable in the fewest remaining hops. The answer is deterministic.
  *
  * <p><b>When unreachable.</b> The plan carries a {@link PathCut}: the unusable updates (conditional
- * on a risk not accepted, or declared and removed) that lead from the releases reachable from
- * {@code from} to releases that still lead to the target, and the smallest set of additional risks
- * whose acceptance opens a path (see {@link RiskSetSearch}), or that no set of risks helps.
+ * on a risk not accepted, or declared and removed) from the releases reachable from {@code from}
+ * to releases from which the target is reachable (see {@link PathCut#edges()}), and the smallest
+ * set of additional risks whose acceptance opens a path (see {@link RiskSetSearch}), or that no set
+ * of risks helps.
  *
  * <p><b>Complexity.</b> With N releases and E updates in the channel (candidate-4.14: 270 and about
  * 14,000), a reachable answer costs two breadth-first searches over a JGraphT {@link MaskSubgraph}
@@ -126,7 +127,19 @@ public final class SafePathPlanner {
 
   private static PathCut cut(ChannelRoutes routes, Graph<Integer, RouteEdge> usable, int from, int target, AcceptedRisks accepted) {
     BitSet near = reachableFrom(usable, from);
-    int[] toTarget = hopsTo(routes.graph, target, routes.nodes.size());
+    // First choice: updates into releases that reach the target with the accepted risks, so
+    // that opening any one of them opens a path. When the two sides are further apart, every
+    // unusable update into a release that leads to the target at all.
+    List<CutEdge> edges = crossing(routes, near, hopsTo(usable, target, routes.nodes.size()));
+    if (edges.isEmpty()) {
+      edges = crossing(routes, near, hopsTo(routes.graph, target, routes.nodes.size()));
+    }
+    RiskSetSearch.Result risks = RiskSetSearch.smallest(routes, from, target, accepted);
+    return new PathCut(edges, risks.opens(), risks.risks(), risks.minimal());
+  }
+
+  /** Updates from {@code near} to outside it, into releases with {@code toTarget >= 0}, by (from, to). */
+  private static List<CutEdge> crossing(ChannelRoutes routes, BitSet near, int[] toTarget) {
     List<CutEdge> edges = new ArrayList<>();
     for (int u = near.nextSetBit(0); u >= 0; u = near.nextSetBit(u + 1)) {
       List<RouteEdge> out = new ArrayList<>(routes.graph.outgoingEdgesOf(u));
@@ -137,8 +150,7 @@ public final class SafePathPlanner {
         }
       }
     }
-    RiskSetSearch.Result risks = RiskSetSearch.smallest(routes, from, target, accepted);
-    return new PathCut(edges, risks.opens(), risks.risks(), risks.minimal());
+    return edges;
   }
 
   private ChannelRoutes routes(PathRequest request) throws PathQueryException {

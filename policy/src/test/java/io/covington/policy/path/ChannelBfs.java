@@ -24,6 +24,7 @@ final class ChannelBfs {
   /** (from, to) → risk names; empty for unconditional. */
   final Map<VersionPair, Set<String>> edges = new HashMap<>();
   final Map<String, List<String>> out = new HashMap<>();
+  final Map<String, List<String>> in = new HashMap<>();
 
   ChannelBfs(ChannelGraph graph) {
     this.graph = graph;
@@ -40,6 +41,7 @@ final class ChannelBfs {
   private void add(VersionPair pair, Set<String> risks) {
     edges.put(pair, risks);
     out.computeIfAbsent(pair.from(), k -> new java.util.ArrayList<>()).add(pair.to());
+    in.computeIfAbsent(pair.to(), k -> new java.util.ArrayList<>()).add(pair.from());
   }
 
   /** Hops from {@code from} to every version reachable with the edges {@code usable} keeps. */
@@ -52,6 +54,24 @@ final class ChannelBfs {
       String v = queue.poll();
       for (String w : out.getOrDefault(v, List.of())) {
         if (!dist.containsKey(w) && usable.test(edges.get(new VersionPair(v, w)))) {
+          dist.put(w, dist.get(v) + 1);
+          queue.add(w);
+        }
+      }
+    }
+    return dist;
+  }
+
+  /** Hops from every version that reaches {@code to} with the edges {@code usable} keeps. */
+  Map<String, Integer> distancesTo(String to, Predicate<Set<String>> usable) {
+    Map<String, Integer> dist = new HashMap<>();
+    ArrayDeque<String> queue = new ArrayDeque<>();
+    dist.put(to, 0);
+    queue.add(to);
+    while (!queue.isEmpty()) {
+      String v = queue.poll();
+      for (String w : in.getOrDefault(v, List.of())) {
+        if (!dist.containsKey(w) && usable.test(edges.get(new VersionPair(w, v)))) {
           dist.put(w, dist.get(v) + 1);
           queue.add(w);
         }

@@ -29,8 +29,10 @@ final class RouteEdge {
   final List<BlockedEdge> conditions;
   /** For REMOVED: what removed it. */
   final List<EdgeRemoval> removals;
+  /** The risks as bits of the channel's risk table ({@link ChannelRoutes#riskNames}); 0 when the table is incomplete. */
+  final long riskBits;
 
-  private RouteEdge(int from, int to, Kind kind, List<Risk> risks, List<BlockedEdge> conditions, List<EdgeRemoval> removals) {
+  private RouteEdge(int from, int to, Kind kind, List<Risk> risks, List<BlockedEdge> conditions, List<EdgeRemoval> removals, long riskBits) {
     this.from = from;
     this.to = to;
     this.kind = kind;
@@ -38,14 +40,15 @@ final class RouteEdge {
     this.riskNames = risks.stream().map(Risk::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.conditions = List.copyOf(conditions);
     this.removals = List.copyOf(removals);
+    this.riskBits = riskBits;
   }
 
-  static RouteEdge served(int from, int to, List<Risk> risks, List<BlockedEdge> conditions) {
-    return new RouteEdge(from, to, conditions.isEmpty() ? Kind.UNCONDITIONAL : Kind.CONDITIONAL, risks, conditions, List.of());
+  static RouteEdge served(int from, int to, List<Risk> risks, List<BlockedEdge> conditions, long riskBits) {
+    return new RouteEdge(from, to, conditions.isEmpty() ? Kind.UNCONDITIONAL : Kind.CONDITIONAL, risks, conditions, List.of(), riskBits);
   }
 
   static RouteEdge removed(int from, int to, List<EdgeRemoval> removals) {
-    return new RouteEdge(from, to, Kind.REMOVED, List.of(), List.of(), removals);
+    return new RouteEdge(from, to, Kind.REMOVED, List.of(), List.of(), removals, 0L);
   }
 
   boolean isServed() {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.EdgeReversedGraph;
-import org.jgrapht.graph.MaskSubgraph;
-import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
  * Plans the safest update path within one channel's served graph.
@@ -34,8 +31,11 @@ import org.jgrapht.traverse.BreadthFirstIterator;
  * of risks helps.
  *
  * <p><b>Complexity.</b> With N releases and E updates in the channel (candidate-4.14: 270 and about
- * 14,000), a reachable answer costs two breadth-first searches over a JGraphT {@link MaskSubgraph}
- * of the channel's graph, O(N + E), and the tie-break walk, O(E). An unreachable answer adds two
+ * 14,000), a reachable answer costs two breadth-first searches ({@link Bfs}) over JGraphT
+ * graphs of the usable updates, O(N + E), the one towards the target stopping as
+ * soon as it finds {@code from}, and the tie-break walk, O(E). The usable updates are a graph
+ * precomputed per channel for no accepted risk and for every risk, and a JGraphT {@code
+ * MaskSubgraph} view of the served graph for any other set. An unreachable answer adds two
  * unmasked searches and the risk-set search, bounded by {@link RiskSetSearch#LABEL_BUDGET} labels.
  * Channel precomputation (release numbering and the graph) is done once per snapshot by {@link
  * PathIndex}. Thread-safe.
@@ -63,9 +63,10 @@ public final class SafePathPlanner {
     }
     Graph<Integer, RouteEdge> usable = usable(routes, request.accepted());
     int target = requested.orElseGet(() -> newestReachable(usable, from));
-    int[] remaining = hopsTo(usable, target, routes.nodes.size());
+    // Stops once from is found; when it is not, the search ran to the end and the cut reuses it.
+    int[] remaining = Bfs.hops(usable, target, routes.nodes.size(), true, from);
     if (remaining[from] < 0) {
-      PathCut cut = cut(routes, usable, from, target, request.accepted());
+      PathCut cut = cut(routes, usable, from, target, remaining, request.accepted());
       return new PathPlan(routes.channel, routes.arch, request.from(), routes.version(target), request.accepted(),
           false, List.of(), Optional.of(cut));
     }
@@ -76,25 +77,23 @@ public final class SafePathPlanner {
 
   /** The channel's graph restricted to the updates usable with {@code accepted}, as a JGraphT view. */
   static Graph<Integer, RouteEdge> usable(ChannelRoutes routes, AcceptedRisks accepted) {
-    return new MaskSubgraph<>(routes.graph, v -> false, e -> !e.usable(accepted));
+    return routes.usable(accepted);
   }
 
   /** Hops from each release to {@code target} in {@code g}; -1 where it cannot be reached. */
   static int[] hopsTo(Graph<Integer, RouteEdge> g, int target, int n) {
-    int[] result = new int[n];
-    java.util.Arrays.fill(result, -1);
-    BreadthFirstIterator<Integer, RouteEdge> it = new BreadthFirstIterator<>(new EdgeReversedGraph<>(g), target);
-    while (it.hasNext()) {
-      int v = it.next();
-      result[v] = it.getDepth(v);
-    }
-    return result;
+    return Bfs.hops(g, target, n, true, -1);
   }
 
   /** Releases reachable from {@code from} in {@code g}, as a bit set of indexes. */
   static BitSet reachableFrom(Graph<Integer, RouteEdge> g, int from) {
-    BitSet result = new BitSet();
-    new BreadthFirstIterator<>(g, from).forEachRemaining(result::set);
+    int[] hops = Bfs.hops(g, from, g.vertexSet().size(), false, -1);
+    BitSet result = new BitSet(hops.length);
+    for (int v = 0; v < hops.length; v++) {
+      if (hops[v] >= 0) {
+        result.set(v);
+      }
+    }
     return result;
   }
 
@@ -125,28 +124,32 @@ public final class SafePathPlanner {
     return new Hop(routes.version(e.from), routes.version(e.to), kind, e.risks);
   }
 
-  private static PathCut cut(ChannelRoutes routes, Graph<Integer, RouteEdge> usable, int from, int target, AcceptedRisks accepted) {
+  private static PathCut cut(
+      ChannelRoutes routes, Graph<Integer, RouteEdge> usable, int from, int target, int[] toTarget, AcceptedRisks accepted) {
     BitSet near = reachableFrom(usable, from);
     // First choice: updates into releases that reach the target with the accepted risks, so
     // that opening any one of them opens a path. When the two sides are further apart, every
     // unusable update into a release that leads to the target at all.
-    List<CutEdge> edges = crossing(routes, near, hopsTo(usable, target, routes.nodes.size()));
-    if (edges.isEmpty()) {
-      edges = crossing(routes, near, hopsTo(routes.graph, target, routes.nodes.size()));
+    List<RouteEdge> crossing = crossing(routes, near, toTarget);
+    if (crossing.isEmpty()) {
+      crossing = crossing(routes, near, hopsTo(routes.graph, target, routes.nodes.size()));
+    }
+    crossing.sort(java.util.Comparator.<RouteEdge>comparingInt(e -> e.from).thenComparingInt(e -> e.to));
+    List<CutEdge> listed = new ArrayList<>();
+    for (RouteEdge e : crossing.subList(0, Math.min(PathCut.MAX_EDGES, crossing.size()))) {
+      listed.add(new CutEdge(routes.version(e.from), routes.version(e.to), UpdateExplainer.reasons(routes, e)));
     }
     RiskSetSearch.Result risks = RiskSetSearch.smallest(routes, from, target, accepted);
-    return new PathCut(edges, risks.opens(), risks.risks(), risks.minimal());
+    return new PathCut(listed, crossing.size(), risks.opens(), risks.risks(), risks.minimal());
   }
 
-  /** Updates from {@code near} to outside it, into releases with {@code toTarget >= 0}, by (from, to). */
-  private static List<CutEdge> crossing(ChannelRoutes routes, BitSet near, int[] toTarget) {
-    List<CutEdge> edges = new ArrayList<>();
+  /** Updates from {@code near} to outside it, into releases with {@code toTarget >= 0}. */
+  private static List<RouteEdge> crossing(ChannelRoutes routes, BitSet near, int[] toTarget) {
+    List<RouteEdge> edges = new ArrayList<>();
     for (int u = near.nextSetBit(0); u >= 0; u = near.nextSetBit(u + 1)) {
-      List<RouteEdge> out = new ArrayList<>(routes.graph.outgoingEdgesOf(u));
-      out.sort(java.util.Comparator.comparingInt(e -> e.to));
-      for (RouteEdge e : out) {
+      for (RouteEdge e : routes.graph.outgoingEdgesOf(u)) {
         if (!near.get(e.to) && toTarget[e.to] >= 0) {
-          edges.add(new CutEdge(routes.version(e.from), routes.version(e.to), UpdateExplainer.reasons(routes, e)));
+          edges.add(e);
         }
       }
     }

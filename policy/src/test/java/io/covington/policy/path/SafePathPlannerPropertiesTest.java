@@ -138,6 +138,8 @@ class SafePathPlannerPropertiesTest {
         assertThat(oracle.distance(from, to, fewer::containsAll)).as("without %s", r.name()).isEmpty();
       }
     }
+    assertThat(cut.edges()).hasSizeLessThanOrEqualTo(PathCut.MAX_EDGES);
+    assertThat(cut.totalEdges()).isGreaterThanOrEqualTo(cut.edges().size());
     // Every cut edge leaves the reachable side and is unusable.
     Map<String, Integer> near = oracle.distances(from, usable(q.accepted()));
     for (CutEdge e : cut.edges()) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * files or edge-editing metadata that removed it, the risks that make it conditional, or that it
  * is offered to everyone.
  *
- * <p>Never throws for unknown versions, channels or architectures: those are reasons too. Cost:
+ * <p>Never throws for unknown versions, channels or architectures: those are reasons too (an
+ * unknown channel serves no release, so both versions are reported as not in it). Cost:
  * O(1) hash lookups plus the number of blocks involved, after {@link PathIndex} built the channel's
  * entry. Thread-safe.
  */
@@ -38,6 +39,7 @@ public final class UpdateExplainer {
     Optional<Release> fromRelease = release(archGraph, from);
     Optional<Release> toRelease = release(archGraph, to);
     Optional<ChannelRoutes> routes = index.routes(channel, arch);
+    // Non-short-circuit &: both sides are checked so that both missing versions are reported.
     boolean inChannel = membership(reasons, "from", from, fromRelease, routes, channel, arch)
         & membership(reasons, "to", to, toRelease, routes, channel, arch);
     if (fromRelease.isEmpty() || toRelease.isEmpty()) {

@@ -70,6 +70,12 @@ class RiskSetSearchPropertiesTest {
         }
       }
     }
+    net.jqwik.api.statistics.Statistics.collect(bestSize.map(n -> n == 0 ? "reachable" : n + " risks").orElse("never"));
+    net.jqwik.api.statistics.Statistics.coverage(c -> {
+      c.check("1 risks").count(n -> n >= 5);
+      c.check("2 risks").count(n -> n >= 1);
+      c.check("never").count(n -> n >= 5);
+    });
     if (bestSize.isEmpty()) {
       assertThat(plan.reachable()).isFalse();
       assertThat(plan.cut().orElseThrow().risksCanOpen()).isFalse();

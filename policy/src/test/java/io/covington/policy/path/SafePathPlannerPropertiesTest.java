@@ -111,12 +111,21 @@ class SafePathPlannerPropertiesTest {
   void unreachableAnswersHaveNoPathAndTheirRiskSetOpensOne(@ForAll("queries") Query q) throws Exception {
     ChannelGraph g = Bundled.SNAPSHOT.channel(q.channel(), "amd64").orElseThrow();
     if (q.to() < 0) {
+      net.jqwik.api.statistics.Statistics.collect("no to");
       return;
     }
     ChannelBfs oracle = ORACLES.computeIfAbsent(q.channel(), k -> new ChannelBfs(g));
     PathPlan plan = plan(q, g);
     String from = plan.from();
     String to = plan.target();
+    net.jqwik.api.statistics.Statistics.collect(plan.reachable() ? "reachable"
+        : plan.cut().orElseThrow().risksCanOpen() ? "risks open a path" : "no risk helps");
+    // The property must see every kind of answer, or it proves nothing about them.
+    net.jqwik.api.statistics.Statistics.coverage(c -> {
+      c.check("risks open a path").count(n -> n >= 5);
+      c.check("no risk helps").count(n -> n >= 5);
+      c.check("reachable").count(n -> n >= 10);
+    });
     if (plan.reachable()) {
       return;
     }

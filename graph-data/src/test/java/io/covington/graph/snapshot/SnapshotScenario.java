@@ -1,0 +1,345 @@
+package io.covington.graph.snapshot;
+
+import io.covington.graph.input.BlockedEdge;
+import io.covington.graph.input.Channel;
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.ReleaseEdge;
+import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.model.MatchingRule;
+import io.covington.graph.model.MetadataKeys;
+import io.covington.graph.model.Release;
+import io.covington.graph.model.Risk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * The inputs of one snapshot build, and the jqwik generators that produce them: a few releases on
+ * one to three architectures with versions from a small pool, declared updates (some backwards,
+ * some to unknown versions, some across architectures), channels, blocked edges whose risks recur,
+ * and edge-editing release metadata.
+ */
+record SnapshotScenario(
+    List<Release> releases,
+    List<ReleaseEdge> edges,
+    List<Channel> channels,
+    List<BlockedEdge> blocks,
+    Map<String, Map<String, String>> rawMetadata) {
+
+  /** Architectures releases are built for. */
+  static final List<String> ARCHES = List.of("amd64", "arm64", "s390x");
+
+  /** Architectures a request may name: the built ones and some that never have a release. */
+  static final List<String> REQUESTED_ARCHES = List.of("amd64", "arm64", "s390x", "ppc64le", "multi");
+
+  /** Versions that never have a release; edges, channels and blocks still name them. */
+  static final List<String> UNKNOWN_VERSIONS = List.of("4.9.9", "4.14.0", "5.0.0-rc.1");
+
+  /** Release versions that are not strict SemVer; the builder must skip them. */
+  static final List<String> INVALID_VERSIONS = List.of("4.10", "v4.11.1", "4.12.01", "4.13.0-rc.01", "4.10.0-");
+
+  static final List<String> CHANNEL_NAMES =
+      List.of("candidate-4.12", "eus-4.12", "fast-4.11", "stable-4.10", "stable-4.13");
+
+  static final List<String> FROM_PATTERNS =
+      List.of(
+          "4\\.10\\..*",
+          ".*",
+          "4[.]1[12][.].*",
+          "\\+amd64$",
+          "4\\.11\\.[0-9]+\\+arm64$",
+          "^4\\.1[0-3]\\.[0-7]\\+s390x$",
+          "-rc\\.",
+          "^4\\.13\\.");
+
+  static final List<Risk> RISKS =
+      List.of(
+          new Risk("EtcdLeaseRevoke", "https://issues.example/OCPBUGS-1", "etcd leases", List.of(MatchingRule.always())),
+          new Risk(
+              "AzureDefaultVMType",
+              "https://issues.example/OCPBUGS-2",
+              "Azure VM types",
+              List.of(MatchingRule.promql("topk(1, cluster_infrastructure_provider{type=\"Azure\"})"))),
+          new Risk(
+              "OVNInterConnect",
+              "https://issues.example/OCPBUGS-3",
+              "OVN migration",
+              List.of(MatchingRule.promql("group(network_attachment)"), MatchingRule.always())));
+
+  SnapshotScenario {
+    releases = List.copyOf(releases);
+    edges = List.copyOf(edges);
+    channels = List.copyOf(channels);
+    // GraphData lists blocks in file-name order.
+    blocks = blocks.stream().sorted(Comparator.comparing(BlockedEdge::source)).toList();
+    rawMetadata = Map.copyOf(rawMetadata);
+  }
+
+  GraphSnapshot build() {
+    return GraphSnapshot.build(
+        new ReleaseSet(releases, edges, List.of(), "releases"),
+        new GraphData("1.1.0", channels, blocks, rawMetadata, List.of(), "data"));
+  }
+
+  SnapshotScenario withBlocks(List<BlockedEdge> replacement) {
+    return new SnapshotScenario(releases, edges, channels, replacement, rawMetadata);
+  }
+
+  List<BlockedEdge> conditionalBlocks() {
+    return blocks.stream().filter(BlockedEdge::isConditional).toList();
+  }
+
+  List<String> channelNames() {
+    return channels.stream().map(Channel::name).toList();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What the inputs say, computed without the builder
+
+  /** Releases the builder must keep: strict SemVer, the first of each id. */
+  Map<String, Release> validReleases() {
+    Map<String, Release> byId = new LinkedHashMap<>();
+    for (Release r : releases) {
+      if (StrictSemver.isValid(r.version())) {
+        byId.putIfAbsent(r.id(), r);
+      }
+    }
+    return byId;
+  }
+
+  /**
+   * Updates between releases of {@code arch} that release metadata declares: {@code previous} and
+   * {@code next} edges, {@code previous.add} and {@code next.add}; before anything removes them.
+   */
+  Set<ReleaseEdge> declaredUpdates(String arch) {
+    Map<String, Release> valid = validReleases();
+    Set<ReleaseEdge> result = new HashSet<>();
+    for (ReleaseEdge e : edges) {
+      Release from = valid.get(e.fromId());
+      Release to = valid.get(e.toId());
+      if (from != null && to != null && from.arch().equals(arch) && to.arch().equals(arch)) {
+        result.add(e);
+      }
+    }
+    for (Release r : valid.values()) {
+      if (!r.arch().equals(arch)) {
+        continue;
+      }
+      for (String v : commaList(r.metadata().get(MetadataKeys.PREVIOUS_ADD))) {
+        if (valid.containsKey(v + "+" + arch)) {
+          result.add(new ReleaseEdge(v + "+" + arch, r.id()));
+        }
+      }
+      for (String v : commaList(r.metadata().get(MetadataKeys.NEXT_ADD))) {
+        if (valid.containsKey(v + "+" + arch)) {
+          result.add(new ReleaseEdge(r.id(), v + "+" + arch));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The versions {@code channel} lists for {@code arch}: unsuffixed ones and those suffixed with it. */
+  static Set<String> members(Channel channel, String arch) {
+    Set<String> result = new HashSet<>();
+    for (String v : channel.versions()) {
+      if (!v.contains("+")) {
+        result.add(v);
+      } else if (v.endsWith("+" + arch)) {
+        result.add(v.substring(0, v.indexOf('+')));
+      }
+    }
+    return result;
+  }
+
+  private static List<String> commaList(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Generators
+
+  static Arbitrary<SnapshotScenario> scenarios() {
+    Arbitrary<List<String>> arches = Arbitraries.of(ARCHES).list().uniqueElements().ofMinSize(1).ofMaxSize(3);
+    Arbitrary<List<String>> versions = versions().list().uniqueElements().ofMinSize(1).ofMaxSize(10);
+    return Combinators.combine(arches, versions).as(Universe::new).flatMap(SnapshotScenario::scenarios);
+  }
+
+  /** One more unconditional block over the same versions as {@code scenario}. */
+  static Arbitrary<BlockedEdge> extraUnconditionalBlock(SnapshotScenario scenario) {
+    List<String> arches = scenario.releases().stream().map(Release::arch).distinct().toList();
+    List<String> versions = scenario.releases().stream().map(Release::version).distinct().toList();
+    Universe u = new Universe(arches, versions);
+    return Combinators.combine(targets(u), fromPatterns(u))
+        .as((to, from) -> new BlockedEdge(to, from, Optional.empty(), "blocked-edges/zz-extra.yaml"));
+  }
+
+  /** The versions of one scenario and the architectures it builds. */
+  record Universe(List<String> arches, List<String> versions) {
+    List<String> versionsAndUnknown() {
+      return Stream.concat(versions.stream(), UNKNOWN_VERSIONS.stream()).toList();
+    }
+  }
+
+  private static Arbitrary<SnapshotScenario> scenarios(Universe u) {
+    return Combinators.combine(
+            releases(u).list().ofMinSize(1).ofMaxSize(16),
+            declaredEdges(u).list().ofMaxSize(30),
+            channels(u),
+            blocks(u),
+            rawMetadata(u))
+        .as(SnapshotScenario::new);
+  }
+
+  static Arbitrary<String> versions() {
+    Arbitrary<String> core =
+        Combinators.combine(Arbitraries.integers().between(10, 13), Arbitraries.integers().between(0, 15))
+            .as((minor, patch) -> "4." + minor + "." + patch);
+    Arbitrary<String> preRelease =
+        Combinators.combine(
+                Combinators.combine(Arbitraries.integers().between(10, 13), Arbitraries.of(0, 1))
+                    .as((minor, patch) -> "4." + minor + "." + patch),
+                Arbitraries.of("-rc.1", "-rc.2", "-rc.10", "-ec.0", "-fc.3", "-rc.1.a", "-0.nightly"))
+            .as(String::concat);
+    return Arbitraries.frequencyOf(
+        List.of(Tuple.of(12, core), Tuple.of(5, preRelease), Tuple.of(1, Arbitraries.of(INVALID_VERSIONS))));
+  }
+
+  private static Arbitrary<Release> releases(Universe u) {
+    Arbitrary<Boolean> concrete = Arbitraries.frequency(List.of(Tuple.of(9, true), Tuple.of(1, false)));
+    return Combinators.combine(Arbitraries.of(u.arches()), Arbitraries.of(u.versions()), concrete, edgeEditing(u))
+        .as(
+            (arch, version, hasPayload, editing) -> {
+              Map<String, String> metadata = new LinkedHashMap<>();
+              metadata.put(MetadataKeys.URL, "https://access.example/errata/" + version);
+              metadata.putAll(editing);
+              String payload =
+                  hasPayload ? "quay.io/openshift-release-dev/ocp-release@sha256:" + digest(version, arch) : "";
+              return new Release(version, arch, payload, metadata);
+            });
+  }
+
+  /** Mostly nothing; sometimes one edge-editing key, including an invalid regex. */
+  private static Arbitrary<Map<String, String>> edgeEditing(Universe u) {
+    Arbitrary<String> versionList =
+        Arbitraries.of(u.versionsAndUnknown()).list().ofMinSize(1).ofMaxSize(2).map(l -> String.join(",", l));
+    Arbitrary<Map<String, String>> one =
+        Arbitraries.oneOf(
+            List.of(
+                versionList.map(v -> Map.of(MetadataKeys.PREVIOUS_ADD, v)),
+                versionList.map(v -> Map.of(MetadataKeys.NEXT_ADD, v)),
+                versionList.map(v -> Map.of(MetadataKeys.PREVIOUS_REMOVE, v)),
+                versionList.map(v -> Map.of(MetadataKeys.NEXT_REMOVE, v)),
+                Arbitraries.just(Map.of(MetadataKeys.PREVIOUS_REMOVE, MetadataKeys.REMOVE_ALL)),
+                Arbitraries.of(FROM_PATTERNS).map(p -> Map.of(MetadataKeys.PREVIOUS_REMOVE_REGEX, p)),
+                Arbitraries.just(Map.of(MetadataKeys.PREVIOUS_REMOVE_REGEX, "4\\.1[")),
+                Arbitraries.just(Map.of(MetadataKeys.RELEASE_REMOVE, "true"))));
+    return Arbitraries.frequencyOf(List.of(Tuple.of(6, Arbitraries.just(Map.<String, String>of())), Tuple.of(2, one)));
+  }
+
+  private static Arbitrary<ReleaseEdge> declaredEdges(Universe u) {
+    Arbitrary<String> version = Arbitraries.frequencyOf(
+        List.of(Tuple.of(8, Arbitraries.of(u.versions())), Tuple.of(1, Arbitraries.of(UNKNOWN_VERSIONS))));
+    Arbitrary<Boolean> sameArch = Arbitraries.frequency(List.of(Tuple.of(8, true), Tuple.of(1, false)));
+    return Combinators.combine(version, version, Arbitraries.of(u.arches()), Arbitraries.of(ARCHES), sameArch)
+        .as((from, to, arch, otherArch, same) -> new ReleaseEdge(from + "+" + arch, to + "+" + (same ? arch : otherArch)));
+  }
+
+  private static Arbitrary<List<Channel>> channels(Universe u) {
+    Arbitrary<String> plain = Arbitraries.of(u.versionsAndUnknown());
+    Arbitrary<String> suffixed =
+        Combinators.combine(Arbitraries.of(u.versions()), Arbitraries.of(REQUESTED_ARCHES)).as((v, a) -> v + "+" + a);
+    Arbitrary<List<String>> members =
+        Arbitraries.frequencyOf(List.of(Tuple.of(4, plain), Tuple.of(1, suffixed))).list().ofMaxSize(12);
+    return Arbitraries.of(CHANNEL_NAMES)
+        .list()
+        .uniqueElements()
+        .ofMaxSize(4)
+        .flatMap(
+            names ->
+                members
+                    .list()
+                    .ofSize(names.size())
+                    .map(
+                        lists -> {
+                          List<Channel> result = new ArrayList<>();
+                          for (int i = 0; i < names.size(); i++) {
+                            String name = names.get(i);
+                            result.add(new Channel(name, lists.get(i), "channels/" + name + ".yaml"));
+                          }
+                          result.sort(Comparator.comparing(Channel::name));
+                          return result;
+                        }));
+  }
+
+  private static Arbitrary<List<BlockedEdge>> blocks(Universe u) {
+    Arbitrary<Optional<Risk>> risk = Arbitraries.of(RISKS).optional(0.6);
+    Arbitrary<BlockedEdge> block =
+        Combinators.combine(targets(u), fromPatterns(u), risk).as((to, from, r) -> new BlockedEdge(to, from, r, ""));
+    return block
+        .list()
+        .ofMaxSize(8)
+        .map(
+            list -> {
+              List<BlockedEdge> named = new ArrayList<>();
+              for (int i = 0; i < list.size(); i++) {
+                BlockedEdge b = list.get(i);
+                named.add(new BlockedEdge(b.to(), b.from(), b.risk(), String.format("blocked-edges/%02d.yaml", i)));
+              }
+              return named;
+            });
+  }
+
+  private static Arbitrary<String> targets(Universe u) {
+    Arbitrary<String> withArch =
+        Combinators.combine(Arbitraries.of(u.versions()), Arbitraries.of(u.arches())).as((v, a) -> v + "+" + a);
+    return Arbitraries.frequencyOf(
+        List.of(
+            Tuple.of(8, Arbitraries.of(u.versions())),
+            Tuple.of(1, withArch),
+            Tuple.of(1, Arbitraries.of(UNKNOWN_VERSIONS))));
+  }
+
+  private static Arbitrary<Pattern> fromPatterns(Universe u) {
+    Arbitrary<String> exact = Arbitraries.of(u.versions()).map(v -> v.replace(".", "\\."));
+    Arbitrary<String> exactOnArch =
+        Combinators.combine(Arbitraries.of(u.versions()), Arbitraries.of(u.arches()))
+            .as((v, a) -> "^" + v.replace(".", "\\.") + "\\+" + a + "$");
+    return Arbitraries.frequencyOf(
+            List.of(Tuple.of(4, Arbitraries.of(FROM_PATTERNS)), Tuple.of(3, exact), Tuple.of(2, exactOnArch)))
+        .map(Pattern::compile);
+  }
+
+  /** Raw metadata that does not edit edges, so that it only ever changes node metadata. */
+  private static Arbitrary<Map<String, Map<String, String>>> rawMetadata(Universe u) {
+    return Combinators.combine(Arbitraries.of(u.versionsAndUnknown()), Arbitraries.of("url", "description"))
+        .as((v, key) -> Map.entry(v, Map.of(key, "from-graph-data")))
+        .list()
+        .ofMaxSize(2)
+        .map(
+            entries -> {
+              Map<String, Map<String, String>> raw = new LinkedHashMap<>();
+              entries.forEach(e -> raw.putIfAbsent(e.getKey(), e.getValue()));
+              return raw;
+            });
+  }
+
+  private static String digest(String version, String arch) {
+    return String.format("%064x", Math.abs((long) (version + "+" + arch).hashCode()));
+  }
+}

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
@@ -37,6 +38,9 @@ record SnapshotScenario(
     List<Channel> channels,
     List<BlockedEdge> blocks,
     Map<String, Map<String, String>> rawMetadata) {
+
+  /** Sizes spread evenly: jqwik's default favours small lists, which serve few updates. */
+  private static final RandomDistribution UNIFORM = RandomDistribution.uniform();
 
   /** Architectures releases are built for. */
   static final List<String> ARCHES = List.of("amd64", "arm64", "s390x");
@@ -176,15 +180,16 @@ record SnapshotScenario(
 
   static Arbitrary<SnapshotScenario> scenarios() {
     Arbitrary<List<String>> arches = Arbitraries.of(ARCHES).list().uniqueElements().ofMinSize(1).ofMaxSize(3);
-    Arbitrary<List<String>> versions = versions().list().uniqueElements().ofMinSize(1).ofMaxSize(10);
-    return Combinators.combine(arches, versions).as(Universe::new).flatMap(SnapshotScenario::scenarios);
+    Arbitrary<List<String>> versions = versions().list().uniqueElements().ofMinSize(2).ofMaxSize(10).withSizeDistribution(UNIFORM);
+    // Combining the edge cases of a few dozen generators costs more than the builds and adds little.
+    return Combinators.combine(arches, versions).as(Universe::new).flatMap(SnapshotScenario::scenarios).withoutEdgeCases();
   }
 
   /** One more unconditional block over the same versions as {@code scenario}. */
   static Arbitrary<BlockedEdge> extraUnconditionalBlock(SnapshotScenario scenario) {
     List<String> arches = scenario.releases().stream().map(Release::arch).distinct().toList();
     List<String> versions = scenario.releases().stream().map(Release::version).distinct().toList();
-    Universe u = new Universe(arches, versions);
+    Universe u = new Universe(arches.isEmpty() ? ARCHES : arches, versions.isEmpty() ? UNKNOWN_VERSIONS : versions);
     return Combinators.combine(targets(u), fromPatterns(u))
         .as((to, from) -> new BlockedEdge(to, from, Optional.empty(), "blocked-edges/zz-extra.yaml"));
   }
@@ -198,12 +203,13 @@ record SnapshotScenario(
 
   private static Arbitrary<SnapshotScenario> scenarios(Universe u) {
     return Combinators.combine(
-            releases(u).list().ofMinSize(1).ofMaxSize(16),
-            declaredEdges(u).list().ofMaxSize(30),
+            releases(u),
+            declaredEdges(u).list().ofMaxSize(40).withSizeDistribution(UNIFORM),
             channels(u),
             blocks(u),
             rawMetadata(u))
-        .as(SnapshotScenario::new);
+        .as(SnapshotScenario::new)
+        .withoutEdgeCases();
   }
 
   static Arbitrary<String> versions() {
@@ -220,18 +226,53 @@ record SnapshotScenario(
         List.of(Tuple.of(12, core), Tuple.of(5, preRelease), Tuple.of(1, Arbitraries.of(INVALID_VERSIONS))));
   }
 
-  private static Arbitrary<Release> releases(Universe u) {
+  /**
+   * Most versions on most architectures, so that channels have updates to serve; then a few
+   * releases again, which the builder must ignore as duplicates.
+   */
+  private static Arbitrary<List<Release>> releases(Universe u) {
+    List<String[]> slots = new ArrayList<>();
+    for (String arch : u.arches()) {
+      for (String version : u.versions()) {
+        slots.add(new String[] {arch, version});
+      }
+    }
+    Arbitrary<Optional<ReleaseTraits>> traits = releaseTraits(u).optional(0.85);
+    Arbitrary<List<Release>> first =
+        traits
+            .list()
+            .ofSize(slots.size())
+            .map(
+                list -> {
+                  List<Release> result = new ArrayList<>();
+                  for (int i = 0; i < slots.size(); i++) {
+                    String[] slot = slots.get(i);
+                    list.get(i).ifPresent(t -> result.add(t.release(slot[0], slot[1])));
+                  }
+                  return result;
+                });
+    Arbitrary<List<Release>> again =
+        Combinators.combine(Arbitraries.of(u.arches()), Arbitraries.of(u.versions()), releaseTraits(u))
+            .as((arch, version, t) -> t.release(arch, version))
+            .list()
+            .ofMaxSize(2);
+    return Combinators.combine(first, again).as((a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+  }
+
+  /** What a release is besides its version and architecture. */
+  private record ReleaseTraits(boolean concrete, Map<String, String> edgeEditing) {
+    Release release(String arch, String version) {
+      Map<String, String> metadata = new LinkedHashMap<>();
+      metadata.put(MetadataKeys.URL, "https://access.example/errata/" + version);
+      metadata.putAll(edgeEditing);
+      String payload = concrete ? "quay.io/openshift-release-dev/ocp-release@sha256:" + digest(version, arch) : "";
+      return new Release(version, arch, payload, metadata);
+    }
+  }
+
+  private static Arbitrary<ReleaseTraits> releaseTraits(Universe u) {
     Arbitrary<Boolean> concrete = Arbitraries.frequency(List.of(Tuple.of(9, true), Tuple.of(1, false)));
-    return Combinators.combine(Arbitraries.of(u.arches()), Arbitraries.of(u.versions()), concrete, edgeEditing(u))
-        .as(
-            (arch, version, hasPayload, editing) -> {
-              Map<String, String> metadata = new LinkedHashMap<>();
-              metadata.put(MetadataKeys.URL, "https://access.example/errata/" + version);
-              metadata.putAll(editing);
-              String payload =
-                  hasPayload ? "quay.io/openshift-release-dev/ocp-release@sha256:" + digest(version, arch) : "";
-              return new Release(version, arch, payload, metadata);
-            });
+    return Combinators.combine(concrete, edgeEditing(u)).as(ReleaseTraits::new);
   }
 
   /** Mostly nothing; sometimes one edge-editing key, including an invalid regex. */
@@ -249,26 +290,32 @@ record SnapshotScenario(
                 Arbitraries.of(FROM_PATTERNS).map(p -> Map.of(MetadataKeys.PREVIOUS_REMOVE_REGEX, p)),
                 Arbitraries.just(Map.of(MetadataKeys.PREVIOUS_REMOVE_REGEX, "4\\.1[")),
                 Arbitraries.just(Map.of(MetadataKeys.RELEASE_REMOVE, "true"))));
-    return Arbitraries.frequencyOf(List.of(Tuple.of(6, Arbitraries.just(Map.<String, String>of())), Tuple.of(2, one)));
+    return Arbitraries.frequencyOf(List.of(Tuple.of(12, Arbitraries.just(Map.<String, String>of())), Tuple.of(2, one)));
   }
 
   private static Arbitrary<ReleaseEdge> declaredEdges(Universe u) {
     Arbitrary<String> version = Arbitraries.frequencyOf(
         List.of(Tuple.of(8, Arbitraries.of(u.versions())), Tuple.of(1, Arbitraries.of(UNKNOWN_VERSIONS))));
     Arbitrary<Boolean> sameArch = Arbitraries.frequency(List.of(Tuple.of(8, true), Tuple.of(1, false)));
-    return Combinators.combine(version, version, Arbitraries.of(u.arches()), Arbitraries.of(ARCHES), sameArch)
-        .as((from, to, arch, otherArch, same) -> new ReleaseEdge(from + "+" + arch, to + "+" + (same ? arch : otherArch)));
+    // Mostly forward, as real release metadata is; the rest point back or to the same version.
+    Arbitrary<List<String>> ends =
+        Combinators.combine(version, version, Arbitraries.frequency(List.of(Tuple.of(3, true), Tuple.of(1, false))))
+            .as((a, b, forward) -> forward && StrictSemver.isValid(a) && StrictSemver.isValid(b) && StrictSemver.PRECEDENCE.compare(b, a) < 0 ? List.of(b, a) : List.of(a, b));
+    return Combinators.combine(ends, Arbitraries.of(u.arches()), Arbitraries.of(ARCHES), sameArch)
+        .as((fromTo, arch, otherArch, same) -> new ReleaseEdge(fromTo.get(0) + "+" + arch, fromTo.get(1) + "+" + (same ? arch : otherArch)));
   }
 
   private static Arbitrary<List<Channel>> channels(Universe u) {
-    Arbitrary<String> plain = Arbitraries.of(u.versionsAndUnknown());
     Arbitrary<String> suffixed =
         Combinators.combine(Arbitraries.of(u.versions()), Arbitraries.of(REQUESTED_ARCHES)).as((v, a) -> v + "+" + a);
+    Arbitrary<String> extra = Arbitraries.oneOf(List.of(suffixed, Arbitraries.of(UNKNOWN_VERSIONS)));
     Arbitrary<List<String>> members =
-        Arbitraries.frequencyOf(List.of(Tuple.of(4, plain), Tuple.of(1, suffixed))).list().ofMaxSize(12);
+        Combinators.combine(Arbitraries.subsetOf(u.versions()), extra.list().ofMaxSize(4))
+            .as((plain, more) -> Stream.concat(plain.stream().sorted(), more.stream()).toList());
     return Arbitraries.of(CHANNEL_NAMES)
         .list()
         .uniqueElements()
+        .ofMinSize(1)
         .ofMaxSize(4)
         .flatMap(
             names ->
@@ -293,7 +340,8 @@ record SnapshotScenario(
         Combinators.combine(targets(u), fromPatterns(u), risk).as((to, from, r) -> new BlockedEdge(to, from, r, ""));
     return block
         .list()
-        .ofMaxSize(8)
+        .ofMaxSize(10)
+        .withSizeDistribution(UNIFORM)
         .map(
             list -> {
               List<BlockedEdge> named = new ArrayList<>();

@@ -28,7 +28,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 class BlockedEdgeProperties {
 
-  static final int TRIES = 300;
+  static final int TRIES = 200;
 
   @Provide
   Arbitrary<SnapshotScenario> scenarios() {

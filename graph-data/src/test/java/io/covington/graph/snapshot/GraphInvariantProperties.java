@@ -30,7 +30,7 @@ import org.jgrapht.alg.cycle.CycleDetector;
  */
 class GraphInvariantProperties {
 
-  static final int TRIES = 300;
+  static final int TRIES = 200;
 
   @Provide
   Arbitrary<SnapshotScenario> scenarios() {

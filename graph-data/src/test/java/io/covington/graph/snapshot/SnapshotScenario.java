@@ -334,20 +334,40 @@ record SnapshotScenario(
                         }));
   }
 
+  /**
+   * Blocks come in families as in the real graph-data: one risk (or none) declared for a few
+   * targets, sometimes with several {@code from} patterns, so that a risk recurs across files and
+   * one update often matches several blocks.
+   */
   private static Arbitrary<List<BlockedEdge>> blocks(Universe u) {
     Arbitrary<Optional<Risk>> risk = Arbitraries.of(RISKS).optional(0.6);
-    Arbitrary<BlockedEdge> block =
-        Combinators.combine(targets(u), fromPatterns(u), risk).as((to, from, r) -> new BlockedEdge(to, from, r, ""));
-    return block
+    Arbitrary<List<BlockedEdge>> family =
+        Combinators.combine(
+                targets(u).list().ofMinSize(1).ofMaxSize(3),
+                fromPatterns(u).list().ofMinSize(1).ofMaxSize(2),
+                risk)
+            .as(
+                (tos, froms, r) -> {
+                  List<BlockedEdge> result = new ArrayList<>();
+                  for (String to : tos) {
+                    for (Pattern from : froms) {
+                      result.add(new BlockedEdge(to, from, r, ""));
+                    }
+                  }
+                  return result;
+                });
+    return family
         .list()
-        .ofMaxSize(10)
+        .ofMaxSize(5)
         .withSizeDistribution(UNIFORM)
         .map(
-            list -> {
+            families -> {
               List<BlockedEdge> named = new ArrayList<>();
-              for (int i = 0; i < list.size(); i++) {
-                BlockedEdge b = list.get(i);
-                named.add(new BlockedEdge(b.to(), b.from(), b.risk(), String.format("blocked-edges/%02d.yaml", i)));
+              for (List<BlockedEdge> f : families) {
+                for (BlockedEdge b : f) {
+                  String source = String.format("blocked-edges/%02d.yaml", named.size());
+                  named.add(new BlockedEdge(b.to(), b.from(), b.risk(), source));
+                }
               }
               return named;
             });

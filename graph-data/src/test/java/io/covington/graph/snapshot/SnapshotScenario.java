@@ -190,7 +190,13 @@ record SnapshotScenario(
     List<String> arches = scenario.releases().stream().map(Release::arch).distinct().toList();
     List<String> versions = scenario.releases().stream().map(Release::version).distinct().toList();
     Universe u = new Universe(arches.isEmpty() ? ARCHES : arches, versions.isEmpty() ? UNKNOWN_VERSIONS : versions);
-    return Combinators.combine(targets(u), fromPatterns(u))
+    // Most often on a target that is already blocked: where a wrong builder could let blocks cancel out.
+    List<String> blocked = scenario.blocks().stream().map(BlockedEdge::to).distinct().toList();
+    Arbitrary<String> targets =
+        blocked.isEmpty()
+            ? targets(u)
+            : Arbitraries.frequencyOf(List.of(Tuple.of(3, Arbitraries.of(blocked)), Tuple.of(1, targets(u))));
+    return Combinators.combine(targets, fromPatterns(u))
         .as((to, from) -> new BlockedEdge(to, from, Optional.empty(), "blocked-edges/zz-extra.yaml"));
   }
 

@@ -196,7 +196,9 @@ record SnapshotScenario(
         blocked.isEmpty()
             ? targets(u)
             : Arbitraries.frequencyOf(List.of(Tuple.of(3, Arbitraries.of(blocked)), Tuple.of(1, targets(u))));
-    return Combinators.combine(targets, fromPatterns(u))
+    Arbitrary<Pattern> froms =
+        Arbitraries.frequencyOf(List.of(Tuple.of(2, Arbitraries.just(Pattern.compile(".*"))), Tuple.of(1, fromPatterns(u))));
+    return Combinators.combine(targets, froms)
         .as((to, from) -> new BlockedEdge(to, from, Optional.empty(), "blocked-edges/zz-extra.yaml"));
   }
 

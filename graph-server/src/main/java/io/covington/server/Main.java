@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import io.covington.server.path.PathCommands;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.coreos.CoreOsLoading;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
+    subcommands = {PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data."

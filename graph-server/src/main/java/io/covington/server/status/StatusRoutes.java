@@ -1,10 +1,10 @@
 package io.covington.server.status;
 
-import io.covington.server.load.SnapshotHolder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import java.util.function.BooleanSupplier;
 
 /**
  * The status port's router: {@code /liveness}, {@code /readiness} and {@code /metrics}, kept off
@@ -14,7 +14,11 @@ public final class StatusRoutes {
 
   private StatusRoutes() {}
 
-  public static Router create(Vertx vertx, SnapshotHolder snapshots, ServerMetrics metrics) {
+  /**
+   * The router; {@code ready} says whether {@code /readiness} answers 200 (a graph is loaded and
+   * the server is not shutting down) or 503.
+   */
+  public static Router create(Vertx vertx, BooleanSupplier ready, ServerMetrics metrics) {
     Router router = Router.router(vertx);
     router
         .route("/liveness")
@@ -27,11 +31,11 @@ public final class StatusRoutes {
         .method(HttpMethod.HEAD)
         .handler(
             ctx -> {
-              boolean ready = snapshots.isReady();
+              boolean isReady = ready.getAsBoolean();
               ctx.response()
-                  .setStatusCode(ready ? 200 : 503)
+                  .setStatusCode(isReady ? 200 : 503)
                   .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-                  .end(ready ? "ready\n" : "no graph loaded yet\n");
+                  .end(isReady ? "ready\n" : "not ready: no graph loaded yet, or shutting down\n");
             });
     router
         .route("/metrics")

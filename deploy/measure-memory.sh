@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=graph-server/target/covington.jar
 ROUNDS=${ROUNDS:-5}
-API=${API_PORT:-18080}
-STATUS=${STATUS_PORT:-19080}
+API=${API_PORT:-38080}
+STATUS=${STATUS_PORT:-39080}
 if [ $# -gt 0 ]; then
   export JAVA_TOOL_OPTIONS="$*"
 else
@@ -26,7 +26,11 @@ java -Xlog:gc:file=/tmp/covington-measure-gc.log -jar "$JAR" --port "$API" --sta
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 start=$(date +%s.%N)
-until curl -sf "http://127.0.0.1:$STATUS/readiness" >/dev/null; do sleep 0.2; done
+until curl -sf "http://127.0.0.1:$STATUS/readiness" >/dev/null; do
+  kill -0 $PID 2>/dev/null || { cat /tmp/covington-measure.log; exit 1; }
+  sleep 0.2
+done
+kill -0 $PID 2>/dev/null || { cat /tmp/covington-measure.log; exit 1; }
 echo "ready after $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
 rss() { echo "$(( $(ps -o rss= -p $PID) / 1024 )) MiB"; }
 echo "RSS after load: $(rss)"

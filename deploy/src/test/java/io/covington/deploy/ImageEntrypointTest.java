@@ -7,15 +7,22 @@ import io.covington.server.DurationConverter;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -101,8 +108,7 @@ class ImageEntrypointTest {
       }
 
       System.out.printf("SIGTERM to exit: %d ms; outcomes: %s; slow reader: %s%n", toExit.toMillis(),
-          outcomes.stream().collect(java.util.stream.Collectors.groupingBy(RawRequest::outcome, java.util.stream.Collectors.counting())),
-          slow);
+          outcomes.stream().collect(Collectors.groupingBy(RawRequest::outcome, Collectors.counting())), slow);
       assertThat(exited).as("exited within terminationGracePeriodSeconds (%d s); log:%n%s", gracePeriod, server.log()).isTrue();
       assertThat(server.process.exitValue()).as("exit status after SIGTERM").isEqualTo(143);
       assertThat(outcomes).as("requests that failed (see RawRequest.Outcome.FAILED)")
@@ -128,8 +134,28 @@ class ImageEntrypointTest {
         assertThat(ServerProcess.get(server.status(path)).statusCode()).as("%s: GET %s", name, path).isEqualTo(200);
       }
     }
-    assertThat(ServerProcess.get(server.status("/metrics")).statusCode()).isEqualTo(200);
     assertThat(ServerProcess.get(server.api(GRAPH)).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> metrics = ServerProcess.get(server.status("/metrics"));
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertAlertsUseExportedMetrics(new String(metrics.body(), StandardCharsets.UTF_8));
+  }
+
+  /** The metrics the live-source change is adding; the suggested alerts already use them. */
+  static final Set<String> PENDING_METRICS = Set.of("covington_reloads_total", "covington_graph_age_seconds");
+
+  /** Every covington_* metric the suggested alerts use is in the server's exposition (or pending). */
+  private static void assertAlertsUseExportedMetrics(String exposition) throws Exception {
+    Set<String> exported = exposition.lines()
+        .filter(line -> !line.startsWith("#") && !line.isBlank())
+        .map(line -> line.split("[{ ]", 2)[0])
+        .collect(Collectors.toSet());
+    String rules = Files.readString(Paths.k8s().resolve("examples/prometheusrule.yaml"));
+    Set<String> used = Pattern.compile("covington_[a-z_]+").matcher(rules).results()
+        .map(MatchResult::group).collect(Collectors.toSet());
+
+    assertThat(used).hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(name -> assertThat(exported.contains(name) || PENDING_METRICS.contains(name))
+            .as("%s, used by prometheusrule.yaml, is exported by the server", name).isTrue());
   }
 
   private static void assertReadinessTurns503(ServerProcess server) throws Exception {

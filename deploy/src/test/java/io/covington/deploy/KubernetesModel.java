@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.Route;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ final class KubernetesModel {
       "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
       "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
       "route.openshift.io/v1/Route", Route.class,
-      "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
+      "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class,
+      "monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class);
 
   /**
    * fabric8's types keep unknown fields in an {@code additionalProperties} map through a

@@ -247,6 +247,18 @@ class ManifestsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void theSuggestedAlertsReadIntoThePrometheusRuleModel() throws Exception {
+    List<JsonNode> trees = Rendering.parse(Files.readString(Paths.k8s().resolve("examples/prometheusrule.yaml")));
+
+    assertThat(trees).singleElement().satisfies(tree -> {
+      var rule = (io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule) KubernetesModel.read(tree);
+      assertThat(rule.getSpec().getGroups()).flatMap(g -> g.getRules())
+          .extracting(r -> r.getAlert())
+          .contains("CovingtonGraphStale", "CovingtonReloadsFailing", "CovingtonErrorRate", "CovingtonLatencyHigh");
+    });
+  }
+
+  @org.junit.jupiter.api.Test
   void theStrictReaderNamesAnUnknownField() throws Exception {
     JsonNode misspelt = Rendering.parse("""
         apiVersion: apps/v1

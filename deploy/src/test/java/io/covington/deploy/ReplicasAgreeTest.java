@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +27,7 @@ class ReplicasAgreeTest {
   private static final List<String> COMPARED_HEADERS = List.of("etag", "content-type", "content-length", "last-modified");
 
   @Test
-  void twoInstancesAnswerEveryBundledChannelIdentically() throws Exception {
+  void twoInstancesAnswerEveryBundledChannelAndStreamIdentically() throws Exception {
     Containerfile image = Containerfile.read();
     try (ServerProcess one = ServerProcess.start(image, ImageEntrypointTest.podEnvironment(image));
         ServerProcess two = ServerProcess.start(image, ImageEntrypointTest.podEnvironment(image))) {
@@ -33,11 +39,18 @@ class ReplicasAgreeTest {
       assertThat(channels).as("the bundled channels").hasSizeGreaterThan(10);
       channels.forEach(c -> paths.add("/v1/graph?channel=" + URLEncoder.encode(c.path("name").asText(), StandardCharsets.UTF_8)));
 
+      List<URI[]> pairs = new ArrayList<>();
+      paths.forEach(path -> pairs.add(new URI[] {one.api(path), two.api(path)}));
+      List<String> coreos = coreosGraphs();
+      assertThat(coreos).as("bundled CoreOS streams and architectures").hasSizeGreaterThanOrEqualTo(6);
+      coreos.forEach(path -> pairs.add(new URI[] {one.apiRoot(path), two.apiRoot(path)}));
+
       int withNodes = 0;
-      for (String path : paths) {
+      for (URI[] pair : pairs) {
+        String path = pair[0].getPath() + "?" + pair[0].getQuery();
         for (String accept : List.of("application/json", "*/*")) {
-          HttpResponse<byte[]> a = ServerProcess.get(one.api(path), "Accept", accept);
-          HttpResponse<byte[]> b = ServerProcess.get(two.api(path), "Accept", accept);
+          HttpResponse<byte[]> a = ServerProcess.get(pair[0], "Accept", accept);
+          HttpResponse<byte[]> b = ServerProcess.get(pair[1], "Accept", accept);
           assertThat(a.statusCode()).as(path).isEqualTo(200);
           assertThat(b.statusCode()).as(path).isEqualTo(200);
           assertThat(b.body()).as("%s (%s): body of the second replica", path, accept).isEqualTo(a.body());
@@ -51,5 +64,23 @@ class ReplicasAgreeTest {
       }
       assertThat(withNodes).as("graphs with releases among those compared").isGreaterThan(20);
     }
+  }
+
+  /**
+   * The CoreOS graph of every bundled stream (a directory of graph-data's bundled/coreos) for
+   * every architecture its releases name, at the CoreOS API's default prefix (none).
+   */
+  private static List<String> coreosGraphs() throws Exception {
+    Path bundled = Paths.root().resolve("graph-data/src/main/resources/io/covington/graph/bundled/coreos");
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> streams = Files.list(bundled)) {
+      for (Path stream : streams.filter(Files::isDirectory).sorted().toList()) {
+        Set<String> architectures = new TreeSet<>();
+        new ObjectMapper().readTree(stream.resolve("releases.json").toFile()).path("releases")
+            .forEach(r -> r.path("commits").forEach(c -> architectures.add(c.path("architecture").asText())));
+        architectures.forEach(arch -> paths.add("/v1/graph?basearch=" + arch + "&stream=" + stream.getFileName()));
+      }
+    }
+    return paths;
   }
 }

@@ -125,6 +125,11 @@ final class ServerProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + apiPort() + pathPrefix() + pathAndQuery);
   }
 
+  /** A path on the API port outside the OpenShift prefix, e.g. the CoreOS API's. */
+  URI apiRoot(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + apiPort() + pathAndQuery);
+  }
+
   URI status(String path) {
     return URI.create("http://127.0.0.1:" + statusPort() + path);
   }

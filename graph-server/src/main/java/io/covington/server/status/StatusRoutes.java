@@ -15,8 +15,8 @@ public final class StatusRoutes {
   private StatusRoutes() {}
 
   /**
-   * The router; {@code ready} says whether {@code /readiness} answers 200 (a graph is loaded and
-   * the server is not shutting down) or 503.
+   * @param ready whether every API has its first graph loaded and the server is not shutting
+   *     down; {@code /readiness} answers 200 only then
    */
   public static Router create(Vertx vertx, BooleanSupplier ready, ServerMetrics metrics) {
     Router router = Router.router(vertx);

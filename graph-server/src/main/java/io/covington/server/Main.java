@@ -266,10 +266,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       throw e;
     }
     SnapshotLoading loading = new SnapshotLoading(vertx, loader, strict, snapshots, metrics);
-    Future<?> openshift = loading.loadAndPublish();
+    // A load slower than the interval is not started twice, so snapshots publish in order.
+    AtomicBoolean busy = new AtomicBoolean(true);
+    Future<?> openshift = loading.loadAndPublish().onComplete(done -> busy.set(false));
     reloadEvery.ifPresent(every -> {
-      // A scrape slower than the interval is not started twice.
-      AtomicBoolean busy = new AtomicBoolean();
       vertx.setPeriodic(Math.max(1000, every.toMillis()), id -> {
         if (busy.compareAndSet(false, true)) {
           loading.loadAndPublish().onComplete(done -> busy.set(false));

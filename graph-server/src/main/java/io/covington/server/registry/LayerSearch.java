@@ -43,7 +43,7 @@ final class LayerSearch {
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       String name = normalize(entry.getName());
-      if (name.equals(path) && entry.isFile()) {
+      if (name.equals(path) && entry.isFile() && !LayerUnpacker.isLinkOrSpecial(entry)) {
         if (entry.getSize() > maxBytes) {
           throw new IOException(path + " is " + entry.getSize() + " bytes, more than the " + maxBytes + " accepted");
         }

@@ -58,9 +58,11 @@ final class LayerUnpacker {
         deleteChildren(path.getParent());
       } else if (base.startsWith(".wh.")) {
         deleteTree(path.getParent().resolve(base.substring(4)));
+      } else if (isLinkOrSpecial(entry)) {
+        skipped.add(name + (entry.isSymbolicLink() || entry.isLink() ? " -> " + entry.getLinkName() : ""));
       } else if (entry.isDirectory()) {
         Files.createDirectories(path);
-      } else if (entry.isFile() && !entry.isLink()) {
+      } else if (entry.isFile()) {
         written += entry.getSize();
         if (written > maxBytes) {
           throw new IOException("the image unpacks to more than " + maxBytes + " bytes");
@@ -72,6 +74,11 @@ final class LayerUnpacker {
         skipped.add(name + (entry.isSymbolicLink() || entry.isLink() ? " -> " + entry.getLinkName() : ""));
       }
     }
+  }
+
+  /** Commons Compress counts a symbolic link as a file too: look at the type first. */
+  static boolean isLinkOrSpecial(TarArchiveEntry entry) {
+    return entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO();
   }
 
   private Path inside(String name) throws IOException {

@@ -102,10 +102,11 @@ final class TestImages {
         }
         TarArchiveEntry entry;
         if (e.linkTarget() != null) {
-          entry = new TarArchiveEntry(e.name(), e.symlink() ? TarConstants.LF_SYMLINK : TarConstants.LF_LINK);
+          entry = new TarArchiveEntry(e.name(), e.symlink() ? TarConstants.LF_SYMLINK : TarConstants.LF_LINK, true);
           entry.setLinkName(e.linkTarget());
         } else {
-          entry = new TarArchiveEntry(e.name());
+          // Keep absolute names as given: tests need hostile layers too.
+          entry = new TarArchiveEntry(e.name(), true);
           entry.setSize(e.content().length);
         }
         // Real layers (buildah, podman) carry PAX records such as sub-second times.

@@ -86,8 +86,7 @@ final class EdgeEditor {
     for (ReleaseTable.Entry r : releases) {
       if ("true".equals(r.metadata().get(RELEASE_REMOVE))) {
         r.remove();
-        String source = "release " + r.id() + " " + RELEASE_REMOVE;
-        removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", source);
+        removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", r, RELEASE_REMOVE);
       }
     }
   }
@@ -100,19 +99,21 @@ final class EdgeEditor {
       ReleaseTable.Entry to = table.get(k.toId());
       ReleaseTable.Entry from = table.get(k.fromId());
       List<BlockedEdge> conditional = new ArrayList<>();
-      BlockedEdge removing = null;
+      List<BlockedEdge> removing = new ArrayList<>();
       for (BlockedEdge b : blocks.forTarget(to.version(), to.id())) {
         if (b.matches(k.fromId(), to.version(), to.id()) && osMatches(b, from, to)) {
           if (b.isConditional()) {
             conditional.add(b);
-          } else if (removing == null) {
-            removing = b;
+          } else {
+            removing.add(b);
           }
         }
       }
-      if (removing != null) {
+      if (!removing.isEmpty()) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), "blocked-edge", removing.source(), removing.message()));
+        BlockedEdge first = removing.get(0);
+        removals.add(new EdgeRemoval(
+            k.fromId(), k.toId(), EdgeRemoval.BLOCKED_EDGE, first.source(), first.message(), removing, java.util.Optional.empty()));
       } else if (!conditional.isEmpty()) {
         entry.setValue(List.copyOf(conditional));
       }
@@ -129,16 +130,16 @@ final class EdgeEditor {
     String previousRemove = r.metadata().get(PREVIOUS_REMOVE);
     String source = "release " + r.id();
     if (REMOVE_ALL.equals(previousRemove == null ? null : previousRemove.trim())) {
-      removeWhere(k -> k.toId().equals(r.id()), "previous.remove", source + " " + PREVIOUS_REMOVE);
+      removeWhere(k -> k.toId().equals(r.id()), "previous.remove", r, PREVIOUS_REMOVE);
     } else {
       for (String v : list(previousRemove)) {
         String fromId = v + "+" + arch;
-        removeWhere(k -> k.toId().equals(r.id()) && k.fromId().equals(fromId), "previous.remove", source + " " + PREVIOUS_REMOVE);
+        removeWhere(k -> k.toId().equals(r.id()) && k.fromId().equals(fromId), "previous.remove", r, PREVIOUS_REMOVE);
       }
     }
     for (String v : list(r.metadata().get(NEXT_REMOVE))) {
       String toId = v + "+" + arch;
-      removeWhere(k -> k.fromId().equals(r.id()) && k.toId().equals(toId), "next.remove", source + " " + NEXT_REMOVE);
+      removeWhere(k -> k.fromId().equals(r.id()) && k.toId().equals(toId), "next.remove", r, NEXT_REMOVE);
     }
     String regex = r.metadata().get(PREVIOUS_REMOVE_REGEX);
     if (regex != null && !regex.isEmpty()) {
@@ -147,20 +148,24 @@ final class EdgeEditor {
         removeWhere(
             k -> k.toId().equals(r.id()) && p.matcher(k.fromId()).find(),
             "previous.remove_regex",
-            source + " " + PREVIOUS_REMOVE_REGEX);
+            r,
+            PREVIOUS_REMOVE_REGEX);
       } catch (PatternSyntaxException e) {
         problems.add(source, "invalid_regex", PREVIOUS_REMOVE_REGEX + " is not a valid regular expression: " + e.getDescription());
       }
     }
   }
 
-  private void removeWhere(Predicate<Key> matches, String reason, String source) {
+  /** Removes the updates that {@code key} in the metadata of {@code release} selects. */
+  private void removeWhere(Predicate<Key> matches, String reason, ReleaseTable.Entry release, String key) {
+    String source = "release " + release.id() + " " + key;
     Iterator<Key> it = edges.keySet().iterator();
     while (it.hasNext()) {
       Key k = it.next();
       if (matches.test(k)) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), reason, source, java.util.Optional.empty()));
+        removals.add(new EdgeRemoval(
+            k.fromId(), k.toId(), reason, source, java.util.Optional.empty(), List.of(), java.util.Optional.of(release.id())));
       }
     }
   }

@@ -105,9 +105,14 @@ class RegistryReleaseSourceTest {
   }
 
   private static RegistryReleaseSource source(String repo, Optional<Path> cacheDir, int pageSize) throws Exception {
+    return source(repo, cacheDir, pageSize, RegistryConfig.DEFAULT_FULL_READ_LIMIT);
+  }
+
+  private static RegistryReleaseSource source(String repo, Optional<Path> cacheDir, int pageSize, long fullReadLimit)
+      throws Exception {
     return new RegistryReleaseSource(List.of(RegistryRepository.parse("http://" + standIn.host() + "/" + repo)),
         client(SSLContext.getDefault(), RegistryCredentials.none()), new ReleaseImageCache(100, cacheDir),
-        RegistryConfig.DEFAULT_FULL_READ_LIMIT, 4, pageSize);
+        fullReadLimit, 4, pageSize);
   }
 
   @Test
@@ -139,6 +144,17 @@ class RegistryReleaseSourceTest {
     });
     assertThat(set.releases()).filteredOn(r -> r.arch().equals("multi")).allSatisfy(r ->
         assertThat(r.metadata()).containsEntry("release.openshift.io/architecture", "multi"));
+  }
+
+  @Test
+  void aLayerAboveTheFullReadLimitIsReadOnlyUpToTheDocumentAndSoNotVerified() throws Exception {
+    // bad-download's layer is served with its last byte (in the gzip trailer) changed. Read to the
+    // end, its digest fails; read only up to the document, the change is never seen. This is the
+    // documented trade-off for layers above the limit.
+    ReleaseSet partial = source(REPO, Optional.empty(), 100, 0).scrape().releases();
+
+    assertThat(partial.releases()).extracting(Release::id).contains("4.1.2+amd64");
+    assertThat(partial.problems()).extracting(LoadProblem::kind).doesNotContain("registry_digest_mismatch");
   }
 
   @Test

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need besides Java and Maven: the OCI distribution registry (Debian's
 # docker-registry package, /usr/bin/docker-registry), which the registry tests start on their own
-# port with their own config. The system service the package ships is not started.
+# port with their own config. The package's own service (port 5000) is not needed and is stopped
+# where systemd started it.
 set -euo pipefail
 if [ -x /usr/bin/docker-registry ] || [ -n "${COVINGTON_REGISTRY_BIN:-}" ]; then
   exit 0
@@ -10,7 +11,6 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
-
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends docker-registry

@@ -6,6 +6,7 @@ import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.server.path.PathApi;
 import io.covington.server.status.ServerMetrics;
 import io.covington.server.status.StatusRoutes;
 import io.vertx.core.Future;
@@ -40,6 +41,7 @@ public final class CovingtonServer {
     List<Api> apis =
         List.of(
             new OpenShiftApi(config.pathPrefix(), snapshots),
+            new PathApi(config.pathPrefix(), snapshots, vertx),
             new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
     Future<HttpServer> api =

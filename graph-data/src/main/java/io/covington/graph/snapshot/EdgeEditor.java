@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.SimpleDirectedGraph;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -79,6 +83,7 @@ final class EdgeEditor {
         }
       }
     }
+    breakCycles();
     applyBlocks();
     for (ReleaseTable.Entry r : releases) {
       applyRemovals(r);
@@ -87,6 +92,42 @@ final class EdgeEditor {
       if ("true".equals(r.metadata().get(RELEASE_REMOVE))) {
         r.remove();
         removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", r, RELEASE_REMOVE);
+      }
+    }
+  }
+
+  /**
+   * Removes the declared updates that close a cycle: within each strongly connected component of
+   * the declared updates, those that do not lead to a newer version. Updates to an older version
+   * outside any cycle are kept, as the reference server serves them. Done before graph-data is
+   * applied, so that a block never brings back an update (by breaking a cycle). O(V + E).
+   */
+  private void breakCycles() {
+    Graph<String, Key> declared = new SimpleDirectedGraph<>(Key.class);
+    for (Key k : edges.keySet()) {
+      declared.addVertex(k.fromId());
+      declared.addVertex(k.toId());
+      declared.addEdge(k.fromId(), k.toId(), k);
+    }
+    for (Set<String> component : new KosarajuStrongConnectivityInspector<>(declared).stronglyConnectedSets()) {
+      if (component.size() < 2) {
+        continue;
+      }
+      for (String id : component) {
+        for (Key k : declared.outgoingEdgesOf(id)) {
+          ReleaseTable.Entry from = table.get(k.fromId());
+          ReleaseTable.Entry to = table.get(k.toId());
+          if (component.contains(k.toId()) && Versions.PRECEDENCE.compare(from.version(), to.version()) >= 0) {
+            edges.remove(k);
+            String source = "release " + to.id();
+            removals.add(new EdgeRemoval(k.fromId(), k.toId(), "cycle", source));
+            problems.add(
+                source,
+                "update_cycle",
+                "the update " + from.version() + " -> " + to.version()
+                    + " closes a cycle of updates and leads to an older version; dropped");
+          }
+        }
       }
     }
   }

@@ -32,6 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import io.covington.server.path.PathCommands;
 import picocli.CommandLine.Spec;
+import io.covington.graph.bundled.BundledData;
+import io.covington.server.registry.RegistryConfig;
+import io.covington.server.registry.RegistryInputs;
+import io.covington.server.registry.RegistryMetrics;
+import io.covington.server.registry.RegistryRepository;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /** The {@code covington} command: loads the update graph and serves it. */
 @Command(
@@ -43,7 +50,8 @@ import picocli.CommandLine.Spec;
     subcommands = {PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
-      "Without --releases and --graph-data it serves the bundled data."
+      "Without --releases and --graph-data it serves the bundled data.",
+      "With --releases-registry and --graph-data-image it serves a (mirror) registry's releases and graph-data."
     },
     footer = {
       "",
@@ -110,6 +118,38 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Path prefix of the CoreOS graph API, /v1/graph under it (default: none).")
   String coreosPathPrefix;
 
+  @Option(names = "--releases-registry", paramLabel = "[http://]HOST[:PORT]/REPO",
+      description = "Read releases from every tag of this registry repository (repeatable), e.g."
+          + " mirror.example:5000/openshift/release-images; TLS unless the http:// prefix asks for plain HTTP.")
+  List<String> releasesRegistries = new java.util.ArrayList<>();
+
+  @Option(names = "--graph-data-image", paramLabel = "[http://]HOST[:PORT]/REPO:TAG",
+      description = "Graph-data from this image (as oc-mirror ships it, e.g. mirror.example:5000/openshift/graph-image:latest),"
+          + " unpacked again whenever the tag moves to another digest.")
+  String graphDataImage;
+
+  @Option(names = "--registry-auth", paramLabel = "FILE",
+      description = "Registry logins: a Docker/Podman auth.json or .dockercfg (default: anonymous).")
+  Path registryAuth;
+
+  @Option(names = "--registry-ca", paramLabel = "FILE",
+      description = "Extra PEM CA certificates trusted for registries, besides the system's (repeatable).")
+  List<Path> registryCas = new java.util.ArrayList<>();
+
+  @Option(names = "--registry-cache-dir", paramLabel = "DIR",
+      description = "Keep what was read from release images (by manifest digest) and the unpacked graph-data image here,"
+          + " so a restart downloads no layer again (default: in memory only).")
+  Path registryCacheDir;
+
+  @Option(names = "--registry-interval", paramLabel = "DURATION", defaultValue = "5m",
+      converter = Main.DurationConverter.class,
+      description = "How often the registries are scraped again, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+  Duration registryInterval;
+
+  @Option(names = "--registry-concurrency", paramLabel = "N", defaultValue = "4",
+      description = "How many images are read from the registry at once (default: ${DEFAULT-VALUE}).")
+  int registryConcurrency;
+
   @Option(names = "--strict",
       description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
   boolean strict;
@@ -143,7 +183,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws InterruptedException {
     Running running;
     try {
-      running = start(new OpenShiftInputs(Optional.ofNullable(releases), Optional.ofNullable(graphData)));
+      running = startFromFlags();
     } catch (ExecutionException | TimeoutException e) {
       spec.commandLine().getErr().println("covington: cannot start the server: " + e.getCause());
       return 1;
@@ -203,6 +243,49 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * first graph is served (or fails).
    */
   public Running start(GraphLoader loader) throws ExecutionException, InterruptedException, TimeoutException {
+    return start(metrics -> loader, Optional.empty());
+  }
+
+  /**
+   * Starts as {@link #start(GraphLoader)} with the OpenShift inputs the flags give; with a
+   * registry, scrapes it again every {@code --registry-interval}.
+   */
+  public Running startFromFlags() throws ExecutionException, InterruptedException, TimeoutException {
+    RegistryConfig registry = registryConfig();
+    if (!registry.isUsed()) {
+      return start(new OpenShiftInputs(Optional.ofNullable(releases), Optional.ofNullable(graphData)));
+    }
+    if (registry.graphDataImage().isPresent() && graphData != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --graph-data or --graph-data-image, not both");
+    }
+    if (!registry.releaseRepositories().isEmpty() && releases != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --releases or --releases-registry, not both");
+    }
+    RegistryInputs.ReleaseLoader otherReleases =
+        releases == null ? BundledData::releases : () -> OpenShiftInputs.readReleases(releases);
+    return start(metrics -> RegistryInputs.create(registry, otherReleases, Optional.ofNullable(graphData),
+        new RegistryMetrics(metrics.registry())), Optional.of(registry.interval()));
+  }
+
+  private RegistryConfig registryConfig() {
+    try {
+      return new RegistryConfig(
+          releasesRegistries.stream().map(RegistryRepository::parse).toList(),
+          Optional.ofNullable(graphDataImage).map(RegistryRepository::parse),
+          Optional.ofNullable(registryAuth),
+          registryCas,
+          Optional.ofNullable(registryCacheDir),
+          registryInterval,
+          registryConcurrency,
+          100,
+          RegistryConfig.DEFAULT_FULL_READ_LIMIT);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Running start(Function<ServerMetrics, GraphLoader> loaderFor, Optional<Duration> reloadEvery)
+      throws ExecutionException, InterruptedException, TimeoutException {
     ServerConfig config = new ServerConfig(bind, port, statusPort,
         ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix));
     Vertx vertx = Vertx.vertx();
@@ -219,7 +302,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
         bind, server.apiPort(), config.pathPrefix(), server.statusPort());
-    Future<?> openshift = new SnapshotLoading(vertx, loader, strict, snapshots, metrics).loadAndPublish();
+    GraphLoader loader;
+    try {
+      loader = loaderFor.apply(metrics);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+    SnapshotLoading loading = new SnapshotLoading(vertx, loader, strict, snapshots, metrics);
+    // A load slower than the interval is not started twice, so snapshots publish in order.
+    AtomicBoolean busy = new AtomicBoolean(true);
+    Future<?> openshift = loading.loadAndPublish().onComplete(done -> busy.set(false));
+    reloadEvery.ifPresent(every -> {
+      vertx.setPeriodic(Math.max(1000, every.toMillis()), id -> {
+        if (busy.compareAndSet(false, true)) {
+          loading.loadAndPublish().onComplete(done -> busy.set(false));
+        }
+      });
+    });
     Future<?> streamsLoaded = new CoreOsLoading(vertx, coreosSources(metrics), strict, coreos, metrics)
         .start(Duration.ofSeconds(Math.max(1, streamsIntervalSeconds)));
     return new Running(vertx, server, Future.all(openshift, streamsLoaded));
@@ -252,6 +352,39 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       err.println("covington: the graph was not loaded: " + cause);
     }
     err.flush();
+  }
+
+  /** Durations as {@code 90}, {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}). */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+      try {
+        if (v.startsWith("pt")) {
+          return Duration.parse(v);
+        }
+        char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        String number = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
+        long n = Long.parseLong(number);
+        Duration d = switch (unit) {
+          case 'h' -> Duration.ofHours(n);
+          case 'm' -> Duration.ofMinutes(n);
+          case 's' -> Duration.ofSeconds(n);
+          default -> {
+            if (!Character.isDigit(unit)) {
+              throw new NumberFormatException();
+            }
+            yield Duration.ofSeconds(n);
+          }
+        };
+        if (d.isNegative() || d.isZero()) {
+          throw new NumberFormatException();
+        }
+        return d;
+      } catch (RuntimeException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 30s, 5m or 1h");
+      }
+    }
   }
 
   /** The version from the jar manifest, when there is one. */

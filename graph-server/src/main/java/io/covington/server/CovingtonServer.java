@@ -11,6 +11,7 @@ import io.covington.server.http.ApiRouter;
 import io.covington.server.http.EventLoopListeners;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.server.path.PathApi;
 import io.covington.server.status.ServerMetrics;
 import io.covington.server.status.StatusRoutes;
 import io.vertx.core.Future;
@@ -18,8 +19,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The two HTTP servers: the client APIs on the API port, and liveness, readiness and metrics on
@@ -27,13 +31,18 @@ import java.util.concurrent.Executor;
  */
 public final class CovingtonServer {
 
+  private final Vertx vertx;
   private final HttpServer api;
   private final HttpServer status;
+  private final AtomicBoolean draining;
   private final List<HttpServer> apiSiblings;
 
-  private CovingtonServer(HttpServer api, HttpServer status, List<HttpServer> apiSiblings) {
+  private CovingtonServer(
+      Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining, List<HttpServer> apiSiblings) {
+    this.vertx = vertx;
     this.api = api;
     this.status = status;
+    this.draining = draining;
     this.apiSiblings = apiSiblings;
   }
 
@@ -48,13 +57,14 @@ public final class CovingtonServer {
       CoreOsHolder coreos,
       ServerMetrics metrics,
       Clock clock) {
-    return start(vertx, config, snapshots, coreos, metrics, clock, DEFAULT_CACHE_BYTES);
+    return start(vertx, config, snapshots, coreos, metrics, clock, DEFAULT_CACHE_BYTES, 1);
   }
 
   /**
    * Starts both servers; the future completes once both listen.
    *
    * @param cacheBytes bound of the bytes each API's response cache holds
+   * @param eventLoops how many event loops serve the API port (at least 1)
    */
   public static Future<CovingtonServer> start(
       Vertx vertx,
@@ -63,7 +73,8 @@ public final class CovingtonServer {
       CoreOsHolder coreos,
       ServerMetrics metrics,
       Clock clock,
-      long cacheBytes) {
+      long cacheBytes,
+      int eventLoops) {
     // Misses render on Vert.x's worker pool, unordered: never on an event loop.
     Executor render = task -> vertx.executeBlocking(() -> {
       task.run();
@@ -73,10 +84,12 @@ public final class CovingtonServer {
         List.of(
             new OpenShiftApi(config.pathPrefix(), snapshots,
                 new ResponseCache<GraphSnapshot, Object>("openshift", cacheBytes, render, metrics)),
+            new PathApi(config.pathPrefix(), snapshots, vertx),
             new CoreOsApi(config.coreosPathPrefix(), coreos, clock,
                 new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
+    AtomicBoolean draining = new AtomicBoolean();
     // Vert.x shares a port among the servers listening on it, one event loop each; port 0 would
     // give each its own random port, so a random port is asked as -1: one random port, shared.
     int apiPort = config.apiPort() == 0 ? -1 : config.apiPort();
@@ -88,13 +101,15 @@ public final class CovingtonServer {
     Future<HttpServer> status =
         vertx
             .createHttpServer(new HttpServerOptions(options))
-            .requestHandler(StatusRoutes.create(vertx, () -> snapshots.isReady() && coreos.isReady(), metrics))
+            .requestHandler(
+                StatusRoutes.create(
+                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), metrics))
             .listen(config.statusPort());
-    // One more listener per further core, so that writing bodies uses every core.
+    // One more listener per further event loop, so that writing bodies can use every core.
     Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,
-        Runtime.getRuntime().availableProcessors() - 1, () -> ApiRouter.create(vertx, apis, metrics)));
+        eventLoops - 1, () -> ApiRouter.create(vertx, apis, metrics)));
     return Future.all(api, status, siblings)
-        .map(all -> new CovingtonServer(api.result(), status.result(), siblings.result()));
+        .map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining, siblings.result()));
   }
 
   /** The port the API listens on (the actual one when configured with 0). */
@@ -104,6 +119,31 @@ public final class CovingtonServer {
 
   public int statusPort() {
     return status.actualPort();
+  }
+
+  /**
+   * Leaves service gracefully: readiness answers 503 at once, the API keeps serving for {@code
+   * delay} (while load balancers take this instance out of rotation), then stops accepting
+   * connections and gives requests already received up to {@code grace} to finish; the status
+   * port closes last. Completes within about {@code delay + grace}.
+   */
+  public Future<Void> shutdown(Duration delay, Duration grace) {
+    draining.set(true);
+    Future<Void> delayed =
+        delay.isZero() ? Future.succeededFuture() : vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty();
+    return delayed
+        .compose(v -> {
+          List<Future<Void>> stopping = new java.util.ArrayList<>();
+          stopping.add(api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS));
+          apiSiblings.forEach(sibling -> stopping.add(sibling.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)));
+          return Future.all(stopping).<Void>mapEmpty();
+        })
+        .eventually(() -> status.close());
+  }
+
+  /** Whether {@link #shutdown} has begun: readiness then answers 503 whatever is loaded. */
+  public boolean isDraining() {
+    return draining.get();
   }
 
   public Future<Void> close() {

@@ -136,7 +136,7 @@ class ReleaseMetadataReaderTest {
     // The amd64 image's own metadata removes 0.0.2 → 0.0.3 there; arm64 keeps it.
     ArchGraph amd64 = snapshot.archGraph("amd64").orElseThrow();
     assertThat(amd64.graph().edgeSet()).isEmpty();
-    assertThat(amd64.removals()).containsExactly(new EdgeRemoval("0.0.2+amd64", "0.0.3+amd64", "previous.remove", "release 0.0.3+amd64 " + MetadataKeys.PREVIOUS_REMOVE));
+    assertThat(amd64.removals()).usingRecursiveFieldByFieldElementComparatorOnFields("fromId", "toId", "reason", "source").containsExactly(new EdgeRemoval("0.0.2+amd64", "0.0.3+amd64", "previous.remove", "release 0.0.3+amd64 " + MetadataKeys.PREVIOUS_REMOVE));
     assertThat(snapshot.archGraph("arm64").orElseThrow().graph().edgeSet()).singleElement()
         .satisfies(e -> assertThat(e.from().id() + " -> " + e.to().id()).isEqualTo("0.0.2+arm64 -> 0.0.3+arm64"));
     // Its previous.add names 0.0.1, which has no amd64 release: reported, nothing added.
@@ -220,5 +220,31 @@ class ReleaseMetadataReaderTest {
       assertThat(p.kind()).isEqualTo("invalid_json");
       assertThat(p.line()).hasValue(4);
     });
+  }
+
+  @Test
+  void takesPayloadAndArchitectureFromTheImageForADocumentAsFoundInTheImage() throws Exception {
+    byte[] raw = TestFiles.corpusBytes("release-metadata/ocp-4.12.0.release-metadata.json");
+    Problems problems = new Problems();
+
+    var doc = ReleaseMetadataReader.parseImageDocument(
+        raw, "registry.example/ocp@" + DIGEST, "registry.example/ocp@" + DIGEST, "aarch64", problems);
+
+    assertThat(problems.list()).isEmpty();
+    assertThat(doc).isPresent();
+    assertThat(doc.get().release().id()).isEqualTo("4.12.0+arm64");
+    assertThat(doc.get().release().payload()).isEqualTo("registry.example/ocp@" + DIGEST);
+    assertThat(doc.get().edges()).isNotEmpty().allSatisfy(e -> assertThat(e.toId()).isEqualTo("4.12.0+arm64"));
+  }
+
+  @Test
+  void rejectsAnImageDocumentOfAnUnknownArchitectureNamingIt() {
+    Problems problems = new Problems();
+    byte[] raw = "{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.1.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    var doc = ReleaseMetadataReader.parseImageDocument(raw, "img", "r/x@" + DIGEST, "riscv64", problems);
+
+    assertThat(doc).isEmpty();
+    assertThat(problems.list()).singleElement().satisfies(p -> assertThat(p.message()).contains("riscv64"));
   }
 }

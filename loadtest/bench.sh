@@ -19,8 +19,8 @@ WORK=$(mktemp -d /tmp/covington-bench.XXXXXX)
 COV_PORT=${COV_PORT:-18080}
 COV_STATUS_PORT=${COV_STATUS_PORT:-19080}
 NGINX_PORT=${NGINX_PORT:-18081}
-SAT_RATES=${SAT_RATES:-2000,4000,6000,8000,12000}
-FIXED_RATE=${FIXED_RATE:-1000}
+SAT_RATES=${SAT_RATES:-1000,2000,3000,4000,6000}
+FIXED_RATE=${FIXED_RATE:-500}
 STEP=${STEP:-10s}
 FLEET_STEP=${FLEET_STEP:-30s}
 WRK_DURATION=${WRK_DURATION:-10s}
@@ -111,9 +111,9 @@ run() { # name, then loadtest arguments
 }
 
 run covington-saturation --target "http://127.0.0.1:$COV_PORT" --mix static --static-uri "$GRAPH_URI" \
-  --rates "$SAT_RATES" --step-duration "$STEP" --timeout 2s
+  --rates "$SAT_RATES" --step-duration "$STEP" --timeout 2s --warmup 5s
 run nginx-saturation --target "http://127.0.0.1:$NGINX_PORT" --mix static --static-uri "$GRAPH_URI" \
-  --rates "$SAT_RATES" --step-duration "$STEP" --timeout 2s
+  --rates "$SAT_RATES" --step-duration "$STEP" --timeout 2s --warmup 5s
 run covington-fixed --target "http://127.0.0.1:$COV_PORT" --mix static --static-uri "$GRAPH_URI" \
   --rates "$FIXED_RATE" --step-duration "$STEP" --warmup 5s
 run nginx-fixed --target "http://127.0.0.1:$NGINX_PORT" --mix static --static-uri "$GRAPH_URI" \

@@ -142,7 +142,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   Path registryCacheDir;
 
   @Option(names = "--registry-interval", paramLabel = "DURATION", defaultValue = "5m",
-      converter = Main.DurationConverter.class,
+      converter = DurationConverter.class,
       description = "How often the registries are scraped again, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
   Duration registryInterval;
 
@@ -352,39 +352,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       err.println("covington: the graph was not loaded: " + cause);
     }
     err.flush();
-  }
-
-  /** Durations as {@code 90}, {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-      try {
-        if (v.startsWith("pt")) {
-          return Duration.parse(v);
-        }
-        char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-        String number = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
-        long n = Long.parseLong(number);
-        Duration d = switch (unit) {
-          case 'h' -> Duration.ofHours(n);
-          case 'm' -> Duration.ofMinutes(n);
-          case 's' -> Duration.ofSeconds(n);
-          default -> {
-            if (!Character.isDigit(unit)) {
-              throw new NumberFormatException();
-            }
-            yield Duration.ofSeconds(n);
-          }
-        };
-        if (d.isNegative() || d.isZero()) {
-          throw new NumberFormatException();
-        }
-        return d;
-      } catch (RuntimeException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 30s, 5m or 1h");
-      }
-    }
   }
 
   /** The version from the jar manifest, when there is one. */

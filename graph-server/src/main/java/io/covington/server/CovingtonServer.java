@@ -2,9 +2,12 @@ package io.covington.server;
 
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsStreamsApi;
+import io.covington.server.dashboard.DashboardApi;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.load.SnapshotHolder;
+import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.path.PathApi;
 import io.covington.server.status.ServerMetrics;
@@ -49,7 +52,10 @@ public final class CovingtonServer {
         List.of(
             new OpenShiftApi(config.pathPrefix(), snapshots),
             new PathApi(config.pathPrefix(), snapshots, vertx),
-            new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
+            new CoreOsApi(config.coreosPathPrefix(), coreos, clock),
+            new BlockedEdgesApi(config.pathPrefix(), snapshots),
+            new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
+            new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
     AtomicBoolean draining = new AtomicBoolean();
     Future<HttpServer> api =

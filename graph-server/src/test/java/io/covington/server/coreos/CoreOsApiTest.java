@@ -171,6 +171,7 @@ class CoreOsApiTest {
     CoreOsApi api = new CoreOsApi("", holder, Clock.systemUTC());
     io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
     api.addRoutes(router);
+    new CoreOsStreamsApi("", holder).addRoutes(router);
     Set<String> routed = new TreeSet<>();
     router.getRoutes().forEach(r -> routed.add(r.getPath()));
     assertThat(api.openApi().paths()).containsExactlyInAnyOrderElementsOf(routed);

@@ -30,6 +30,7 @@ public final class DashboardApi implements Api {
   static final List<String> FILES =
       List.of(
           "app.css",
+          "favicon.svg",
           "cytoscape-container.css",
           "api.js",
           "graph.js",

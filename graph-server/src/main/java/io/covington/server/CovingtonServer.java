@@ -2,6 +2,7 @@ package io.covington.server;
 
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsPathApi;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.load.SnapshotHolder;
@@ -49,7 +50,8 @@ public final class CovingtonServer {
         List.of(
             new OpenShiftApi(config.pathPrefix(), snapshots),
             new PathApi(config.pathPrefix(), snapshots, vertx),
-            new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
+            new CoreOsApi(config.coreosPathPrefix(), coreos, clock),
+            new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock));
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
     AtomicBoolean draining = new AtomicBoolean();
     Future<HttpServer> api =

@@ -2,7 +2,6 @@ package io.covington.server;
 
 import io.covington.graph.input.InvalidInputException;
 import io.covington.server.load.GraphLoader;
-import io.covington.server.load.OpenShiftInputs;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.load.SnapshotLoading;
 import io.covington.server.openshift.OpenShiftApi;
@@ -20,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
+    subcommands = ValidateCommand.class,
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data."
@@ -44,7 +45,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--graph-data",
       paramLabel = "DIR",
-      description = "Graph-data directory in the openshift/cincinnati-graph-data layout (default: the bundled one).")
+      description = "Graph-data directory in the openshift/cincinnati-graph-data layout, watched for changes"
+          + " (default: the bundled one).")
   Path graphData;
 
   @Option(
@@ -54,6 +56,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL"
               + " (default: the bundled releases).")
   String releases;
+
+  @Mixin LiveDataOptions live = new LiveDataOptions();
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free port).")
@@ -83,7 +87,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws InterruptedException {
     Running running;
     try {
-      running = start(new OpenShiftInputs(Optional.ofNullable(releases), Optional.ofNullable(graphData)));
+      running = start(live.inputs(Optional.ofNullable(releases), Optional.ofNullable(graphData), spec.commandLine()));
     } catch (ExecutionException | TimeoutException e) {
       spec.commandLine().getErr().println("covington: cannot start the server: " + e.getCause());
       return 1;
@@ -138,7 +142,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
         bind, server.apiPort(), config.pathPrefix(), server.statusPort());
-    Future<?> loaded = new SnapshotLoading(vertx, loader, strict, snapshots, metrics).loadAndPublish();
+    SnapshotLoading loading = new SnapshotLoading(vertx, loader, strict, snapshots, metrics);
+    Future<?> loaded = loading.loadAndPublish();
+    loading.reloadEvery(live.reloadInterval);
     return new Running(vertx, server, loaded);
   }
 

@@ -7,7 +7,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
 /**
- * The status port's router: {@code /liveness}, {@code /readiness} and {@code /metrics}, kept off
+ * The status port's router: {@code /liveness}, {@code /readiness}, {@code /status} (served
+ * revision, its age, the last reload attempt and error) and {@code /metrics}, kept off
  * the API port so probes and scrapes are neither exposed to clients nor counted as API traffic.
  */
 public final class StatusRoutes {
@@ -33,6 +34,15 @@ public final class StatusRoutes {
                   .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
                   .end(ready ? "ready\n" : "no graph loaded yet\n");
             });
+    router
+        .route("/status")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(StatusDocument.render(snapshots, java.time.Instant.now()))));
     router
         .route("/metrics")
         .method(HttpMethod.GET)

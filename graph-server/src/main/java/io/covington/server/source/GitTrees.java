@@ -1,0 +1,77 @@
+package io.covington.server.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Writes the files of one commit straight from git's tree objects into a new directory, so a
+ * reader never sees a tree that is half one commit and half another. Symbolic links and
+ * submodules are left out: graph-data has neither, and a link could point outside the tree.
+ */
+public final class GitTrees {
+
+  private GitTrees() {}
+
+  /**
+   * Writes the files under {@code subPath} (empty for the whole tree) of {@code commit} into
+   * {@code target}, which must not exist yet: they are written to a sibling temporary directory
+   * first and moved into place in one step.
+   */
+  public static void materialize(Repository repo, ObjectId commit, String subPath, Path target) throws IOException {
+    Path temp = Files.createTempDirectory(target.getParent(), ".checkout-");
+    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+      RevCommit c = walk.parseCommit(commit);
+      tree.addTree(c.getTree());
+      tree.setRecursive(true);
+      if (!subPath.isEmpty()) {
+        tree.setFilter(PathFilter.create(subPath));
+      }
+      while (tree.next()) {
+        FileMode mode = tree.getFileMode(0);
+        if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+          continue;
+        }
+        String path = tree.getPathString();
+        String relative = subPath.isEmpty() ? path : path.substring(subPath.length() + 1);
+        Path file = temp.resolve(relative).normalize();
+        if (!file.startsWith(temp)) {
+          continue;
+        }
+        Files.createDirectories(file.getParent());
+        try (InputStream in = repo.open(tree.getObjectId(0)).openStream()) {
+          Files.copy(in, file);
+        }
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(temp);
+      throw e;
+    }
+  }
+
+  /** Deletes a directory tree; best effort. */
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Left for the next start to clean; nothing reads it any more.
+    }
+  }
+}

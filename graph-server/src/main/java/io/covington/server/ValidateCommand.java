@@ -103,6 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** The graph-data in {@code dir} as it was at {@code revision} of the enclosing git repository. */
   static GraphData readBase(Path dir, String revision) throws IOException, InvalidInputException {
+    GitTrees.prepareJGit();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
       throw new IOException(dir + " is not in a git work tree; --base needs one");

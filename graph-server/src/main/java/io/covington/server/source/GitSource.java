@@ -45,6 +45,7 @@ public final class GitSource implements GraphDataSource {
     this.fixedRevision = fixedRevision;
     this.cacheDir = cacheDir.toAbsolutePath();
     this.credentials = credentials;
+    GitTrees.prepareJGit();
   }
 
   @Override

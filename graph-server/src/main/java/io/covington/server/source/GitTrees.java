@@ -22,7 +22,18 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class GitTrees {
 
+  static {
+    // JGit otherwise measures each file store's timestamp resolution on first use, sleeping
+    // seconds on the calling thread; we never compare file timestamps with git's index.
+    org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);
+  }
+
   private GitTrees() {}
+
+  /** Configures JGit for this process; call before the first JGit use. Idempotent. */
+  public static void prepareJGit() {
+    // The static initializer does the work.
+  }
 
   /**
    * Writes the files under {@code subPath} (empty for the whole tree) of {@code commit} into

@@ -29,7 +29,7 @@ class GitReloadTest {
   private static final Duration WITHIN = Duration.ofSeconds(15);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
+  @TempDir(factory = io.covington.server.MemoryTempDir.class) Path dir;
 
   @ParameterizedTest(name = "over {0}")
   @ValueSource(strings = {"file", "git-daemon"})

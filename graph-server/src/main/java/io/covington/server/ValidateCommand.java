@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
     description = {

@@ -1,5 +1,7 @@
 package io.covington.server;
 
+import io.covington.server.coreos.CoreOsApi;
+import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.load.SnapshotHolder;
@@ -10,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -28,8 +31,16 @@ public final class CovingtonServer {
 
   /** Starts both servers; the future completes once both listen. */
   public static Future<CovingtonServer> start(
-      Vertx vertx, ServerConfig config, SnapshotHolder snapshots, ServerMetrics metrics) {
-    List<Api> apis = List.of(new OpenShiftApi(config.pathPrefix(), snapshots));
+      Vertx vertx,
+      ServerConfig config,
+      SnapshotHolder snapshots,
+      CoreOsHolder coreos,
+      ServerMetrics metrics,
+      Clock clock) {
+    List<Api> apis =
+        List.of(
+            new OpenShiftApi(config.pathPrefix(), snapshots),
+            new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
     Future<HttpServer> api =
         vertx
@@ -39,7 +50,7 @@ public final class CovingtonServer {
     Future<HttpServer> status =
         vertx
             .createHttpServer(new HttpServerOptions(options))
-            .requestHandler(StatusRoutes.create(vertx, snapshots, metrics))
+            .requestHandler(StatusRoutes.create(vertx, () -> snapshots.isReady() && coreos.isReady(), snapshots, metrics))
             .listen(config.statusPort());
     return Future.all(api, status).map(all -> new CovingtonServer(api.result(), status.result()));
   }

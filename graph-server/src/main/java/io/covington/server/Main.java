@@ -22,6 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import io.covington.server.coreos.CoreOsApi;
+import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsLoading;
+import io.covington.server.coreos.CoreOsSources;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Spec;
 
 /** The {@code covington} command: loads the update graph and serves it. */
@@ -70,6 +77,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--path-prefix", paramLabel = "PREFIX", defaultValue = OpenShiftApi.DEFAULT_PREFIX,
       description = "Path prefix of the graph API (default: ${DEFAULT-VALUE}).")
   String pathPrefix;
+
+  @Option(names = "--streams", paramLabel = "DIR",
+      description = "CoreOS streams directory: DIR/<stream>/releases.json and updates.json (default: the bundled"
+          + " stable, testing and next).")
+  Path streams;
+
+  @Option(names = "--streams-releases-url", paramLabel = "TEMPLATE",
+      description = "URL of each CoreOS stream's release index, with a {stream} placeholder, e.g. "
+          + CoreOsSources.FEDORA_RELEASES_URL + " (requires --streams-updates-url).")
+  String streamsReleasesUrl;
+
+  @Option(names = "--streams-updates-url", paramLabel = "TEMPLATE",
+      description = "URL of each CoreOS stream's updates metadata, with a {stream} placeholder, e.g. "
+          + CoreOsSources.FEDORA_UPDATES_URL + ".")
+  String streamsUpdatesUrl;
+
+  @Option(names = "--stream", paramLabel = "NAME", split = ",", defaultValue = "stable,testing,next",
+      description = "CoreOS streams fetched from the URLs (default: ${DEFAULT-VALUE}).")
+  List<String> streamNames;
+
+  @Option(names = "--streams-interval", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How often streams given by URL are read again; each stream keeps its last good graph on"
+          + " error (default: ${DEFAULT-VALUE}).")
+  long streamsIntervalSeconds;
+
+  @Option(names = "--coreos-path-prefix", paramLabel = "PREFIX", defaultValue = CoreOsApi.DEFAULT_PREFIX,
+      description = "Path prefix of the CoreOS graph API, /v1/graph under it (default: none).")
+  String coreosPathPrefix;
 
   @Option(names = "--strict",
       description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
@@ -128,13 +163,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * first graph is served (or fails).
    */
   public Running start(GraphLoader loader) throws ExecutionException, InterruptedException, TimeoutException {
-    ServerConfig config = new ServerConfig(bind, port, statusPort, ServerConfig.normalizePrefix(pathPrefix));
+    ServerConfig config = new ServerConfig(bind, port, statusPort,
+        ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix));
     Vertx vertx = Vertx.vertx();
     SnapshotHolder snapshots = new SnapshotHolder();
+    CoreOsHolder coreos = new CoreOsHolder();
     ServerMetrics metrics = new ServerMetrics();
     CovingtonServer server;
     try {
-      server = CovingtonServer.start(vertx, config, snapshots, metrics)
+      server = CovingtonServer.start(vertx, config, snapshots, coreos, metrics, Clock.systemUTC())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       vertx.close();
@@ -143,9 +180,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
         bind, server.apiPort(), config.pathPrefix(), server.statusPort());
     SnapshotLoading loading = new SnapshotLoading(vertx, loader, strict, snapshots, metrics);
-    Future<?> loaded = loading.loadAndPublish();
+    Future<?> openshift = loading.loadAndPublish();
     loading.reloadEvery(live.reloadInterval);
-    return new Running(vertx, server, loaded);
+    Future<?> streamsLoaded = new CoreOsLoading(vertx, coreosSources(metrics), strict, coreos, metrics)
+        .start(Duration.ofSeconds(Math.max(1, streamsIntervalSeconds)));
+    return new Running(vertx, server, Future.all(openshift, streamsLoaded));
+  }
+
+  private CoreOsSources coreosSources(ServerMetrics metrics) {
+    if ((streamsReleasesUrl == null) != (streamsUpdatesUrl == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--streams-releases-url and --streams-updates-url go together: give both");
+    }
+    Optional<CoreOsSources.UrlTemplates> urls = streamsReleasesUrl == null
+        ? Optional.empty()
+        : Optional.of(new CoreOsSources.UrlTemplates(streamsReleasesUrl, streamsUpdatesUrl, streamNames));
+    if (streams != null && urls.isPresent()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --streams or the --streams-*-url templates, not both");
+    }
+    return new CoreOsSources(Optional.ofNullable(streams), urls, problem -> {
+      LOG.warn("CoreOS stream not refreshed, its last good graph keeps serving: {}", problem);
+      metrics.coreosFetchFailed(problem);
+    });
   }
 
   private void reportLoadFailure(Throwable cause) {

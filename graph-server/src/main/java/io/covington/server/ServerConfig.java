@@ -8,13 +8,27 @@ package io.covington.server;
  * @param statusPort the status port (liveness, readiness, metrics); 0 picks a free one
  * @param pathPrefix the OpenShift API's path prefix: empty, or starting with {@code /} and not
  *     ending with it
+ * @param coreosPathPrefix the CoreOS API's path prefix, of the same form
  */
-public record ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix) {
+public record ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix) {
 
   public ServerConfig {
-    if (!pathPrefix.isEmpty() && (!pathPrefix.startsWith("/") || pathPrefix.endsWith("/"))) {
+    checkPrefix(pathPrefix);
+    checkPrefix(coreosPathPrefix);
+    if (pathPrefix.equals(coreosPathPrefix)) {
       throw new IllegalArgumentException(
-          "path prefix must be empty or start with / and not end with /: " + pathPrefix);
+          "the OpenShift and CoreOS APIs would both answer " + pathPrefix + "/v1/graph; give them different path prefixes");
+    }
+  }
+
+  /** The OpenShift API under {@code pathPrefix}, the CoreOS API at the root. */
+  public ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix) {
+    this(bind, apiPort, statusPort, pathPrefix, "");
+  }
+
+  private static void checkPrefix(String prefix) {
+    if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
+      throw new IllegalArgumentException("path prefix must be empty or start with / and not end with /: " + prefix);
     }
   }
 

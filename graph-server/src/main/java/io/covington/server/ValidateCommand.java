@@ -16,9 +16,12 @@ import io.covington.server.source.GitTrees;
 import io.covington.server.source.ReleasesSource;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
@@ -116,13 +119,18 @@ final class ValidateCommand implements Callable<Integer> {
       }
       Path workTree = repo.getWorkTree().toPath().toRealPath();
       String sub = workTree.relativize(dir.toRealPath()).toString().replace('\\', '/');
-      Path temp = Files.createTempDirectory("covington-base-");
-      Path target = temp.resolve(commit.name());
+      // The base checkout goes into one zip file: thousands of small files cost seconds on a slow disk.
+      Path zip = Files.createTempFile("covington-base-", ".zip");
+      Files.delete(zip);
       try {
-        GitTrees.materialize(repo, commit, sub, target);
-        return GraphDataReader.read(target).withRevision(commit.name());
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+          GitTrees.writeFiles(repo, commit, sub, fs.getPath("/"));
+        }
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+          return GraphDataReader.read(fs.getPath("/")).withRevision(commit.name());
+        }
       } finally {
-        GitTrees.deleteTree(temp);
+        Files.deleteIfExists(zip);
       }
     }
   }

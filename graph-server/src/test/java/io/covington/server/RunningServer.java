@@ -1,5 +1,7 @@
 package io.covington.server;
 
+import io.covington.graph.coreos.CoreOsStreams;
+import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.load.GraphLoader;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.load.SnapshotLoading;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +46,11 @@ public final class RunningServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     SnapshotHolder snapshots = new SnapshotHolder();
     ServerMetrics metrics = new ServerMetrics();
+    CoreOsHolder coreos = new CoreOsHolder();
+    coreos.publish(CoreOsStreams.loadBundled());
     CovingtonServer server =
-        await(CovingtonServer.start(vertx, new ServerConfig("127.0.0.1", 0, 0, prefix), snapshots, metrics));
+        await(CovingtonServer.start(
+            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : ""), snapshots, coreos, metrics, Clock.systemUTC()));
     return new RunningServer(vertx, server, snapshots, metrics, prefix);
   }
 

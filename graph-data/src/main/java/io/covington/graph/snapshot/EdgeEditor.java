@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.SimpleDirectedGraph;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -79,6 +83,7 @@ final class EdgeEditor {
         }
       }
     }
+    breakCycles();
     applyBlocks();
     for (ReleaseTable.Entry r : releases) {
       applyRemovals(r);
@@ -86,8 +91,43 @@ final class EdgeEditor {
     for (ReleaseTable.Entry r : releases) {
       if ("true".equals(r.metadata().get(RELEASE_REMOVE))) {
         r.remove();
-        String source = "release " + r.id() + " " + RELEASE_REMOVE;
-        removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", source);
+        removeWhere(k -> k.fromId().equals(r.id()) || k.toId().equals(r.id()), "release.remove", r, RELEASE_REMOVE);
+      }
+    }
+  }
+
+  /**
+   * Removes the declared updates that close a cycle: within each strongly connected component of
+   * the declared updates, those that do not lead to a newer version. Updates to an older version
+   * outside any cycle are kept, as the reference server serves them. Done before graph-data is
+   * applied, so that a block never brings back an update (by breaking a cycle). O(V + E).
+   */
+  private void breakCycles() {
+    Graph<String, Key> declared = new SimpleDirectedGraph<>(Key.class);
+    for (Key k : edges.keySet()) {
+      declared.addVertex(k.fromId());
+      declared.addVertex(k.toId());
+      declared.addEdge(k.fromId(), k.toId(), k);
+    }
+    for (Set<String> component : new KosarajuStrongConnectivityInspector<>(declared).stronglyConnectedSets()) {
+      if (component.size() < 2) {
+        continue;
+      }
+      for (String id : component) {
+        for (Key k : declared.outgoingEdgesOf(id)) {
+          ReleaseTable.Entry from = table.get(k.fromId());
+          ReleaseTable.Entry to = table.get(k.toId());
+          if (component.contains(k.toId()) && Versions.PRECEDENCE.compare(from.version(), to.version()) >= 0) {
+            edges.remove(k);
+            String source = "release " + to.id();
+            removals.add(new EdgeRemoval(k.fromId(), k.toId(), "cycle", source));
+            problems.add(
+                source,
+                "update_cycle",
+                "the update " + from.version() + " -> " + to.version()
+                    + " closes a cycle of updates and leads to an older version; dropped");
+          }
+        }
       }
     }
   }
@@ -100,19 +140,21 @@ final class EdgeEditor {
       ReleaseTable.Entry to = table.get(k.toId());
       ReleaseTable.Entry from = table.get(k.fromId());
       List<BlockedEdge> conditional = new ArrayList<>();
-      BlockedEdge removing = null;
+      List<BlockedEdge> removing = new ArrayList<>();
       for (BlockedEdge b : blocks.forTarget(to.version(), to.id())) {
         if (b.matches(k.fromId(), to.version(), to.id()) && osMatches(b, from, to)) {
           if (b.isConditional()) {
             conditional.add(b);
-          } else if (removing == null) {
-            removing = b;
+          } else {
+            removing.add(b);
           }
         }
       }
-      if (removing != null) {
+      if (!removing.isEmpty()) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), "blocked-edge", removing.source(), removing.message()));
+        BlockedEdge first = removing.get(0);
+        removals.add(new EdgeRemoval(
+            k.fromId(), k.toId(), EdgeRemoval.BLOCKED_EDGE, first.source(), first.message(), removing, java.util.Optional.empty()));
       } else if (!conditional.isEmpty()) {
         entry.setValue(List.copyOf(conditional));
       }
@@ -129,16 +171,16 @@ final class EdgeEditor {
     String previousRemove = r.metadata().get(PREVIOUS_REMOVE);
     String source = "release " + r.id();
     if (REMOVE_ALL.equals(previousRemove == null ? null : previousRemove.trim())) {
-      removeWhere(k -> k.toId().equals(r.id()), "previous.remove", source + " " + PREVIOUS_REMOVE);
+      removeWhere(k -> k.toId().equals(r.id()), "previous.remove", r, PREVIOUS_REMOVE);
     } else {
       for (String v : list(previousRemove)) {
         String fromId = v + "+" + arch;
-        removeWhere(k -> k.toId().equals(r.id()) && k.fromId().equals(fromId), "previous.remove", source + " " + PREVIOUS_REMOVE);
+        removeWhere(k -> k.toId().equals(r.id()) && k.fromId().equals(fromId), "previous.remove", r, PREVIOUS_REMOVE);
       }
     }
     for (String v : list(r.metadata().get(NEXT_REMOVE))) {
       String toId = v + "+" + arch;
-      removeWhere(k -> k.fromId().equals(r.id()) && k.toId().equals(toId), "next.remove", source + " " + NEXT_REMOVE);
+      removeWhere(k -> k.fromId().equals(r.id()) && k.toId().equals(toId), "next.remove", r, NEXT_REMOVE);
     }
     String regex = r.metadata().get(PREVIOUS_REMOVE_REGEX);
     if (regex != null && !regex.isEmpty()) {
@@ -147,20 +189,24 @@ final class EdgeEditor {
         removeWhere(
             k -> k.toId().equals(r.id()) && p.matcher(k.fromId()).find(),
             "previous.remove_regex",
-            source + " " + PREVIOUS_REMOVE_REGEX);
+            r,
+            PREVIOUS_REMOVE_REGEX);
       } catch (PatternSyntaxException e) {
         problems.add(source, "invalid_regex", PREVIOUS_REMOVE_REGEX + " is not a valid regular expression: " + e.getDescription());
       }
     }
   }
 
-  private void removeWhere(Predicate<Key> matches, String reason, String source) {
+  /** Removes the updates that {@code key} in the metadata of {@code release} selects. */
+  private void removeWhere(Predicate<Key> matches, String reason, ReleaseTable.Entry release, String key) {
+    String source = "release " + release.id() + " " + key;
     Iterator<Key> it = edges.keySet().iterator();
     while (it.hasNext()) {
       Key k = it.next();
       if (matches.test(k)) {
         it.remove();
-        removals.add(new EdgeRemoval(k.fromId(), k.toId(), reason, source, java.util.Optional.empty()));
+        removals.add(new EdgeRemoval(
+            k.fromId(), k.toId(), reason, source, java.util.Optional.empty(), List.of(), java.util.Optional.of(release.id())));
       }
     }
   }

@@ -19,10 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.SimpleDirectedGraph;
 
@@ -63,7 +61,7 @@ final class SnapshotBuilder {
       editor.declare(releaseSet.edges());
       editor.applyEdgeEditing();
       List<Release> served = servedReleases(table.releasesOf(arch), channelsByVersion, blocks);
-      ArchGraph archGraph = toArchGraph(arch, served, editor, problems);
+      ArchGraph archGraph = toArchGraph(arch, served, editor);
       archGraphs.put(arch, archGraph);
       channelGraphs.put(arch, ChannelViews.of(archGraph, data.channels()));
     }
@@ -121,7 +119,7 @@ final class SnapshotBuilder {
     return result;
   }
 
-  private static ArchGraph toArchGraph(String arch, List<Release> served, EdgeEditor editor, Problems problems) {
+  private static ArchGraph toArchGraph(String arch, List<Release> served, EdgeEditor editor) {
     Graph<Release, UpdateEdge> graph = new SimpleDirectedGraph<>(UpdateEdge.class);
     Map<String, Release> byId = new HashMap<>();
     Map<String, Release> byVersion = new HashMap<>();
@@ -137,40 +135,7 @@ final class SnapshotBuilder {
         graph.addEdge(from, to, new UpdateEdge(from, to, e.conditions()));
       }
     }
-    List<EdgeRemoval> removals = new ArrayList<>(editor.removals());
-    breakCycles(graph, removals, problems);
-    return new ArchGraph(arch, new AsUnmodifiableGraph<>(graph), served, byVersion, removals);
-  }
-
-  /**
-   * Removes the updates that close a cycle: within each strongly connected component, those that
-   * do not lead to a newer version. Updates to an older version outside any cycle are kept, as the
-   * reference server serves them. O(V + E).
-   */
-  private static void breakCycles(Graph<Release, UpdateEdge> graph, List<EdgeRemoval> removals, Problems problems) {
-    for (Set<Release> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
-      if (component.size() < 2) {
-        continue;
-      }
-      List<UpdateEdge> backwards = new ArrayList<>();
-      for (Release r : component) {
-        for (UpdateEdge e : graph.outgoingEdgesOf(r)) {
-          if (component.contains(e.to()) && Versions.PRECEDENCE.compare(r.version(), e.to().version()) >= 0) {
-            backwards.add(e);
-          }
-        }
-      }
-      for (UpdateEdge e : backwards) {
-        graph.removeEdge(e);
-        String source = "release " + e.to().id();
-        removals.add(new EdgeRemoval(e.from().id(), e.to().id(), "cycle", source, java.util.Optional.empty()));
-        problems.add(
-            source,
-            "update_cycle",
-            "the update " + e.from().version() + " -> " + e.to().version()
-                + " closes a cycle of updates and leads to an older version; dropped");
-      }
-    }
+    return new ArchGraph(arch, new AsUnmodifiableGraph<>(graph), served, byVersion, editor.removals());
   }
 
   /** Blocked edges indexed by their {@code to} value. */

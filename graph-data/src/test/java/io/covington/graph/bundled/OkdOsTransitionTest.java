@@ -73,6 +73,13 @@ class OkdOsTransitionTest {
     assertThat(removals).allSatisfy(r -> {
       assertThat(r.source()).endsWith("okd-fcos-to-scos-from-older-4.15.yaml");
       assertThat(r.message().orElseThrow()).contains(LAST_FCOS);
+      assertThat(r.reason()).isEqualTo(EdgeRemoval.BLOCKED_EDGE);
+      assertThat(r.release()).isEmpty();
+      assertThat(r.blocks()).singleElement().satisfies(b -> {
+        assertThat(b.source()).isEqualTo(r.source());
+        assertThat(b.isConditional()).isFalse();
+        assertThat(b.from().matcher(r.fromId()).find()).isTrue();
+      });
     });
     ChannelGraph g = channel("stable-scos-4");
     assertThat(g.conditionalEdges().stream().flatMap(grp -> grp.edges().stream()))

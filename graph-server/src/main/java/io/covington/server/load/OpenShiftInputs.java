@@ -10,13 +10,8 @@ import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.snapshot.GraphSnapshot;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +27,6 @@ import java.util.Optional;
 public record OpenShiftInputs(Optional<String> releases, Optional<Path> graphData)
     implements GraphLoader {
 
-  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(60);
-
   public static OpenShiftInputs bundled() {
     return new OpenShiftInputs(Optional.empty(), Optional.empty());
   }
@@ -48,7 +41,7 @@ public record OpenShiftInputs(Optional<String> releases, Optional<Path> graphDat
   static ReleaseSet readReleases(String location) throws InvalidInputException, InterruptedException {
     String lower = location.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return RawGraphReader.read(fetch(location), location);
+      return RawGraphReader.read(HttpFetch.get(location, "application/json"), location);
     }
     Path path = Path.of(location);
     if (Files.isDirectory(path)) {
@@ -59,34 +52,6 @@ public record OpenShiftInputs(Optional<String> releases, Optional<Path> graphDat
     } catch (IOException e) {
       throw problem(location, "unreadable",
           "cannot read the releases (" + e + "); give a release-metadata directory, a raw graph JSON file or an http(s) URL");
-    }
-  }
-
-  private static byte[] fetch(String url) throws InvalidInputException, InterruptedException {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(FETCH_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    HttpRequest request;
-    try {
-      request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(FETCH_TIMEOUT)
-              .header("Accept", "application/json")
-              .GET()
-              .build();
-    } catch (IllegalArgumentException e) {
-      throw problem(url, "invalid_url", e.getMessage());
-    }
-    try {
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw problem(url, "fetch_failed", "HTTP status " + response.statusCode() + " (expected 200)");
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw problem(url, "fetch_failed", e.toString());
     }
   }
 

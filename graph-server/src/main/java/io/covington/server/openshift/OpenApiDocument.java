@@ -29,10 +29,18 @@ public final class OpenApiDocument {
 
   /** Loads the document for an API served under {@code pathPrefix} (e.g. {@code /api/upgrades_info}). */
   public static OpenApiDocument forPrefix(String pathPrefix) {
+    return of(OpenApiDocument.class, RESOURCE, pathPrefix);
+  }
+
+  /**
+   * Loads the hand-written document {@code resource} (found next to {@code owner}) for an API
+   * served under {@code pathPrefix}.
+   */
+  public static OpenApiDocument of(Class<?> owner, String resource, String pathPrefix) {
     ObjectMapper mapper = new ObjectMapper();
-    try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCE + " is missing from the jar");
+        throw new IllegalStateException("resource " + resource + " is missing from the jar");
       }
       ObjectNode root = (ObjectNode) mapper.readTree(in);
       ArrayNode servers = root.putArray("servers");
@@ -43,7 +51,7 @@ public final class OpenApiDocument {
       }
       return new OpenApiDocument(mapper.writeValueAsBytes(root), paths);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
@@ -52,7 +60,8 @@ public final class OpenApiDocument {
     return json.clone();
   }
 
-  byte[] jsonShared() {
+  /** The document as JSON bytes, shared: callers must not modify it. */
+  public byte[] jsonShared() {
     return json;
   }
 

@@ -42,6 +42,20 @@ public final class GitTrees {
    */
   public static void materialize(Repository repo, ObjectId commit, String subPath, Path target) throws IOException {
     Path temp = Files.createTempDirectory(target.getParent(), ".checkout-");
+    try {
+      writeFiles(repo, commit, subPath, temp);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(temp);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the files under {@code subPath} of {@code commit} below {@code root}, which may be on
+   * any file system (a zip file system keeps a whole checkout in one file).
+   */
+  public static void writeFiles(Repository repo, ObjectId commit, String subPath, Path root) throws IOException {
     try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
       RevCommit c = walk.parseCommit(commit);
       tree.addTree(c.getTree());
@@ -56,8 +70,8 @@ public final class GitTrees {
         }
         String path = tree.getPathString();
         String relative = subPath.isEmpty() ? path : path.substring(subPath.length() + 1);
-        Path file = temp.resolve(relative).normalize();
-        if (!file.startsWith(temp)) {
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root)) {
           continue;
         }
         Files.createDirectories(file.getParent());
@@ -65,10 +79,6 @@ public final class GitTrees {
           Files.copy(in, file);
         }
       }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      deleteTree(temp);
-      throw e;
     }
   }
 

@@ -97,6 +97,24 @@ public final class ServerMetrics implements RequestMetrics.Recorder {
           .register(registry);
   private volatile double builtAtSeconds = Double.NaN;
 
+  private final Gauge coreosReleases =
+      Gauge.build()
+          .name("covington_coreos_releases")
+          .help("Releases in each served CoreOS stream, by stream and base architecture (checksum scheme).")
+          .labelNames("stream", "basearch")
+          .register(registry);
+  private final Gauge coreosLastLoad =
+      Gauge.build()
+          .name("covington_coreos_last_load_timestamp_seconds")
+          .help("When the served CoreOS streams were last read successfully, in Unix seconds.")
+          .register(registry);
+  private final Counter coreosFetchErrors =
+      Counter.build()
+          .name("covington_coreos_fetch_errors_total")
+          .help("Failures to fetch or read a CoreOS stream; the stream's last good graph keeps serving.")
+          .labelNames("kind")
+          .register(registry);
+
   public ServerMetrics() {
     DefaultExports.register(registry);
   }
@@ -146,6 +164,23 @@ public final class ServerMetrics implements RequestMetrics.Recorder {
     } else if (!outcome.equals("unchanged")) {
       reloadFailing.set(1);
     }
+  }
+
+  /** Describes newly published CoreOS streams. */
+  public void coreosLoaded(io.covington.graph.coreos.CoreOsSnapshot snapshot) {
+    coreosReleases.clear();
+    for (String stream : snapshot.streams()) {
+      for (String arch : snapshot.basearches(stream)) {
+        snapshot.graph(stream, arch, io.covington.graph.coreos.Scheme.CHECKSUM)
+            .ifPresent(g -> coreosReleases.labels(stream, arch).set(g.nodes().size()));
+      }
+    }
+    coreosLastLoad.setToCurrentTime();
+  }
+
+  /** Counts a CoreOS stream that could not be fetched or read. */
+  public void coreosFetchFailed(LoadProblem problem) {
+    coreosFetchErrors.labels(problem.kind()).inc();
   }
 
   /** Every metric in the Prometheus text format 0.0.4. */

@@ -22,11 +22,11 @@ final class StatusDocument {
 
   private StatusDocument() {}
 
-  static byte[] render(SnapshotHolder snapshots, Instant now) {
+  static byte[] render(boolean ready, SnapshotHolder snapshots, Instant now) {
     ObjectNode root = JSON.createObjectNode();
     Optional<GraphSnapshot> served = snapshots.current();
     ReloadStatus status = snapshots.status();
-    root.put("ready", served.isPresent());
+    root.put("ready", ready);
     served.ifPresentOrElse(
         s -> {
           ObjectNode graph = root.putObject("graph");

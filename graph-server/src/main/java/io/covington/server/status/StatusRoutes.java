@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import java.util.function.BooleanSupplier;
 
 /**
  * The status port's router: {@code /liveness}, {@code /readiness}, {@code /status} (served
@@ -15,7 +16,12 @@ public final class StatusRoutes {
 
   private StatusRoutes() {}
 
-  public static Router create(Vertx vertx, SnapshotHolder snapshots, ServerMetrics metrics) {
+  /**
+   * @param ready whether every API has its first graph loaded; {@code /readiness} answers 200
+   *     only then
+   * @param snapshots the OpenShift graph and its reload status, for {@code /status}
+   */
+  public static Router create(Vertx vertx, BooleanSupplier ready, SnapshotHolder snapshots, ServerMetrics metrics) {
     Router router = Router.router(vertx);
     router
         .route("/liveness")
@@ -28,11 +34,11 @@ public final class StatusRoutes {
         .method(HttpMethod.HEAD)
         .handler(
             ctx -> {
-              boolean ready = snapshots.isReady();
+              boolean isReady = ready.getAsBoolean();
               ctx.response()
-                  .setStatusCode(ready ? 200 : 503)
+                  .setStatusCode(isReady ? 200 : 503)
                   .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-                  .end(ready ? "ready\n" : "no graph loaded yet\n");
+                  .end(isReady ? "ready\n" : "no graph loaded yet\n");
             });
     router
         .route("/status")
@@ -42,7 +48,7 @@ public final class StatusRoutes {
             ctx ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(StatusDocument.render(snapshots, java.time.Instant.now()))));
+                    .end(io.vertx.core.buffer.Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), snapshots, java.time.Instant.now()))));
     router
         .route("/metrics")
         .method(HttpMethod.GET)

@@ -1,0 +1,138 @@
+package io.covington.server.coreos;
+
+import io.covington.graph.coreos.CoreOsGraph;
+import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.policy.coreos.ClientWariness;
+import io.covington.policy.coreos.RolloutPolicy;
+import io.covington.server.http.AcceptNegotiator;
+import io.covington.server.http.Api;
+import io.covington.server.http.ApiError;
+import io.covington.server.http.RequestMetrics;
+import io.covington.server.http.Responses;
+import io.covington.server.openshift.OpenApiDocument;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The CoreOS graph API, as Zincati expects it: {@code {prefix}/v1/graph?basearch=&stream=} with
+ * optional {@code rollout_wariness}, {@code node_uuid} and {@code oci}. Rollouts are throttled
+ * against the request time and the client's wariness; everything else comes from the snapshot.
+ *
+ * <p>Checked in this order: {@code Accept} (406), parameters (400), a loaded snapshot (503), a
+ * known stream and base architecture (404). Handlers never block.
+ */
+public final class CoreOsApi implements Api {
+
+  public static final String DEFAULT_PREFIX = "";
+  static final String METRICS_LABEL = "coreos";
+
+  private final String prefix;
+  private final CoreOsHolder snapshots;
+  private final Clock clock;
+  private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
+  private final OpenApiDocument openApi;
+
+  /**
+   * @param prefix the path prefix, empty or starting with {@code /} and not ending with it
+   * @param clock the time rollouts are throttled against
+   */
+  public CoreOsApi(String prefix, CoreOsHolder snapshots, Clock clock) {
+    this.prefix = prefix;
+    this.snapshots = snapshots;
+    this.clock = clock;
+    this.openApi = OpenApiDocument.of(CoreOsApi.class, "coreos-openapi.json", prefix);
+  }
+
+  @Override
+  public String metricsLabel() {
+    return METRICS_LABEL;
+  }
+
+  /** The path of the graph endpoint, to check it does not collide with another API's. */
+  public String graphPath() {
+    return prefix + "/v1/graph";
+  }
+
+  @Override
+  public void addRoutes(Router router) {
+    router
+        .route(graphPath())
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(RequestMetrics.route(METRICS_LABEL, "graph"))
+        .handler(this::graph);
+    router
+        .route(prefix + "/v1/openapi")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(RequestMetrics.route(METRICS_LABEL, "openapi"))
+        .handler(ctx -> {
+          String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+          Optional<String> type = jsonTypes.negotiate(accept);
+          if (type.isEmpty()) {
+            ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
+          } else {
+            Responses.end(ctx, 200, type.get(), openApi.jsonShared());
+          }
+        });
+  }
+
+  /** The OpenAPI document of this API, for tests and tools. */
+  public OpenApiDocument openApi() {
+    return openApi;
+  }
+
+  private void graph(RoutingContext ctx) {
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    Optional<String> contentType = jsonTypes.negotiate(accept);
+    if (contentType.isEmpty()) {
+      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
+      return;
+    }
+    CoreOsQuery query;
+    try {
+      query = CoreOsQuery.parse(params(ctx));
+    } catch (CoreOsQuery.InvalidQuery e) {
+      e.error().send(ctx);
+      return;
+    }
+    Optional<CoreOsSnapshot> snapshot = snapshots.current();
+    if (snapshot.isEmpty()) {
+      ApiError.notReady().send(ctx);
+      return;
+    }
+    Optional<CoreOsGraph> graph = snapshot.get().graph(query.stream(), query.basearch(), query.scheme());
+    if (graph.isEmpty()) {
+      unknown(snapshot.get(), query).send(ctx);
+      return;
+    }
+    double wariness = ClientWariness.of(query.rolloutWariness(), query.nodeUuid());
+    byte[] body = RolloutPolicy.serve(graph.get(), wariness, clock.instant()).render();
+    Responses.end(ctx, 200, contentType.get(), body);
+  }
+
+  private static ApiError unknown(CoreOsSnapshot snapshot, CoreOsQuery query) {
+    if (snapshot.stream(query.stream()).isEmpty()) {
+      return new ApiError(
+          404, "unknown_stream", "unknown stream \"" + query.stream() + "\"; served streams: " + String.join(", ", snapshot.streams()));
+    }
+    return new ApiError(
+        404,
+        "unknown_basearch",
+        "unknown basearch \"" + query.basearch() + "\" for stream " + query.stream()
+            + "; served: " + String.join(", ", snapshot.basearches(query.stream())));
+  }
+
+  private static MultiMap params(RoutingContext ctx) throws CoreOsQuery.InvalidQuery {
+    try {
+      return ctx.queryParams();
+    } catch (RuntimeException e) {
+      throw new CoreOsQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.covington.server.coreos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.graph.coreos.Scheme;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streams read from URL templates, served by a real HTTP server on a free loopback port: a stream
+ * that fails keeps its last good graph, and the failure is reported.
+ */
+class CoreOsSourcesTest {
+
+  private HttpServer http;
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final List<LoadProblem> failures = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    for (String stream : List.of("stable", "testing")) {
+      files.put("/streams/" + stream + "/releases.json", bundled(stream + "/releases.json"));
+      files.put("/updates/" + stream + ".json", bundled(stream + "/updates.json"));
+    }
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/", exchange -> {
+      byte[] body = files.get(exchange.getRequestURI().getPath());
+      if (body == null) {
+        exchange.sendResponseHeaders(404, -1);
+      } else {
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    http.start();
+  }
+
+  @AfterEach
+  void stop() {
+    http.stop(0);
+  }
+
+  private static byte[] bundled(String path) throws IOException {
+    try (InputStream in = CoreOsSourcesTest.class.getResourceAsStream("/io/covington/graph/bundled/coreos/" + path)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private CoreOsSources sources() {
+    String base = "http://127.0.0.1:" + http.getAddress().getPort();
+    return new CoreOsSources(
+        Optional.empty(),
+        Optional.of(new CoreOsSources.UrlTemplates(
+            base + "/streams/{stream}/releases.json", base + "/updates/{stream}.json", List.of("stable", "testing"))),
+        failures::add);
+  }
+
+  @Test
+  void everyStreamIsReadFromItsTwoUrls() throws Exception {
+    CoreOsSnapshot snapshot = sources().load();
+    assertThat(snapshot.streams()).containsExactly("stable", "testing");
+    assertThat(snapshot.graph("stable", "x86_64", Scheme.CHECKSUM)).isPresent();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void aStreamThatBreaksKeepsItsLastGoodGraphAndTheFailureIsReported() throws Exception {
+    CoreOsSources sources = sources();
+    CoreOsSnapshot good = sources.load();
+    files.put("/updates/testing.json", "{\"stream\": \"testing\", \"releases\": [".getBytes(StandardCharsets.UTF_8));
+    files.remove("/streams/stable/releases.json");
+
+    CoreOsSnapshot next = sources.load();
+
+    assertThat(next.streams()).containsExactly("stable", "testing");
+    assertThat(next.graph("testing", "x86_64", Scheme.CHECKSUM)).isEqualTo(good.graph("testing", "x86_64", Scheme.CHECKSUM));
+    assertThat(next.graph("stable", "x86_64", Scheme.CHECKSUM)).isEqualTo(good.graph("stable", "x86_64", Scheme.CHECKSUM));
+    assertThat(failures).extracting(LoadProblem::source).anySatisfy(s -> assertThat(s).endsWith("/updates/testing.json"))
+        .anySatisfy(s -> assertThat(s).endsWith("/streams/stable/releases.json"));
+    assertThat(failures).extracting(LoadProblem::kind).contains("fetch_failed");
+    assertThat(next.problems()).hasSameSizeAs(failures);
+  }
+
+  @Test
+  void withoutAnyGoodReadTheLoadFailsNamingTheUrls() {
+    files.clear();
+    assertThatThrownBy(() -> sources().load())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("/streams/stable/releases.json")
+        .hasMessageContaining("HTTP status 404");
+  }
+}

@@ -1,0 +1,140 @@
+package io.covington.policy.path;
+
+import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.model.Release;
+import io.covington.graph.model.Risk;
+import io.covington.graph.snapshot.ArchGraph;
+import io.covington.graph.snapshot.EdgeRemoval;
+import io.covington.graph.snapshot.UpdateEdge;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.SimpleDirectedGraph;
+
+/**
+ * What path queries on one channel and architecture need, computed once per snapshot: the served
+ * releases numbered in SemVer order (so a larger index is a newer release) and one JGraphT graph
+ * over those numbers holding every served update plus every declared update that was removed.
+ *
+ * <p>The served updates are exactly the channel's {@link ChannelGraph} edges and conditional
+ * edges: the arch graph's updates between two releases the channel serves. Cost to build: O(N + E
+ * + D) for N releases, E arch-graph updates leaving them and D removals of the architecture.
+ */
+final class ChannelRoutes {
+
+  final String channel;
+  final String arch;
+  /** The channel's releases, oldest first; the vertex {@code i} of {@link #graph} is {@code nodes.get(i)}. */
+  final List<Release> nodes;
+  final Map<String, Integer> indexByVersion;
+  /** Served and removed updates. */
+  final Graph<Integer, RouteEdge> graph;
+  /** The served updates only: the channel's served graph, materialized for the all-risks case. */
+  final Graph<Integer, RouteEdge> served;
+  /** The unconditional updates only, materialized for the default (no risk accepted) case. */
+  final Graph<Integer, RouteEdge> unconditional;
+  final int servedEdges;
+  /**
+   * The channel's risks, bit {@code i} of {@link RouteEdge#riskBits} being {@code riskNames.get(i)}
+   * (sorted by name); empty when the channel has more than 64 distinct risks, which bit masks cannot hold.
+   */
+  final List<Risk> riskTable;
+
+  private ChannelRoutes(
+      String channel, String arch, List<Release> nodes, Map<String, Integer> index, Graph<Integer, RouteEdge> graph, List<Risk> riskTable) {
+    this.riskTable = riskTable;
+    this.channel = channel;
+    this.arch = arch;
+    this.nodes = nodes;
+    this.indexByVersion = index;
+    this.graph = new AsUnmodifiableGraph<>(graph);
+    this.served = copy(graph, RouteEdge::isServed);
+    this.unconditional = copy(graph, e -> e.kind == RouteEdge.Kind.UNCONDITIONAL);
+    this.servedEdges = this.served.edgeSet().size();
+  }
+
+  /**
+   * The edges of {@code g} that {@code keep} selects, as a graph of its own: the two masks used by
+   * most requests cost nothing per request this way (a {@code MaskSubgraph} filters every edge it
+   * iterates).
+   */
+  private static Graph<Integer, RouteEdge> copy(Graph<Integer, RouteEdge> g, java.util.function.Predicate<RouteEdge> keep) {
+    Graph<Integer, RouteEdge> result = new SimpleDirectedGraph<>(RouteEdge.class);
+    g.vertexSet().forEach(result::addVertex);
+    for (RouteEdge e : g.edgeSet()) {
+      if (keep.test(e)) {
+        result.addEdge(e.from, e.to, e);
+      }
+    }
+    return new AsUnmodifiableGraph<>(result);
+  }
+
+  /** The updates usable with {@code accepted}, as a JGraphT graph (a mask view for a custom risk set). */
+  Graph<Integer, RouteEdge> usable(AcceptedRisks accepted) {
+    if (accepted.allRisks()) {
+      return served;
+    }
+    if (accepted.names().isEmpty()) {
+      return unconditional;
+    }
+    return new org.jgrapht.graph.MaskSubgraph<>(served, v -> false, e -> !e.usable(accepted));
+  }
+
+  static ChannelRoutes of(ChannelGraph view, ArchGraph archGraph, Map<PairKey, List<EdgeRemoval>> removals) {
+    List<Release> nodes = view.nodes();
+    Map<String, Integer> index = new HashMap<>();
+    Graph<Integer, RouteEdge> g = new SimpleDirectedGraph<>(RouteEdge.class);
+    for (int i = 0; i < nodes.size(); i++) {
+      index.put(nodes.get(i).version(), i);
+      g.addVertex(i);
+    }
+    java.util.TreeMap<String, Risk> risks = new java.util.TreeMap<>();
+    for (Release r : nodes) {
+      for (UpdateEdge e : archGraph.graph().outgoingEdgesOf(r)) {
+        if (index.containsKey(e.to().version())) {
+          e.risks().forEach(risk -> risks.putIfAbsent(risk.name(), risk));
+        }
+      }
+    }
+    List<Risk> table = risks.size() <= Long.SIZE ? List.copyOf(risks.values()) : List.of();
+    Map<String, Integer> bit = new HashMap<>();
+    for (int b = 0; b < table.size(); b++) {
+      bit.put(table.get(b).name(), b);
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      for (UpdateEdge e : archGraph.graph().outgoingEdgesOf(nodes.get(i))) {
+        Integer to = index.get(e.to().version());
+        if (to != null) {
+          long bits = 0;
+          for (Risk risk : e.risks()) {
+            Integer b = bit.get(risk.name());
+            bits |= b == null ? 0 : 1L << b;
+          }
+          g.addEdge(i, to, RouteEdge.served(i, to, e.risks(), e.conditions(), bits));
+        }
+      }
+    }
+    removals.forEach((pair, list) -> {
+      Integer from = index.get(pair.from());
+      Integer to = index.get(pair.to());
+      if (from != null && to != null && !g.containsEdge(from, to)) {
+        g.addEdge(from, to, RouteEdge.removed(from, to, list));
+      }
+    });
+    return new ChannelRoutes(view.channel(), view.arch(), nodes, Map.copyOf(index), g, table);
+  }
+
+  Optional<Integer> index(String version) {
+    return Optional.ofNullable(indexByVersion.get(version));
+  }
+
+  String version(int index) {
+    return nodes.get(index).version();
+  }
+
+  /** A (from, to) pair of versions, the key of removals. */
+  record PairKey(String from, String to) {}
+}

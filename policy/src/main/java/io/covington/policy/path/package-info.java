@@ -1,0 +1,14 @@
+/**
+ * Safe update paths and update explanations over one channel's served graph.
+ *
+ * <p>{@link io.covington.policy.path.SafePathPlanner} answers "how do I get from A to B (or to the
+ * newest release) in this channel, taking only the risks I accept": the fewest hops, ties broken
+ * towards the newest releases, or, when no path exists, the cut that separates the two sides and
+ * the smallest set of risks whose acceptance opens a path. {@link
+ * io.covington.policy.path.UpdateExplainer} answers "why is (or isn't) the direct update A → B
+ * offered". Both read a {@link io.covington.policy.path.PathIndex}: what does not depend on the
+ * request, computed once per snapshot, channel and architecture.
+ *
+ * <p>Everything here is pure: no I/O, thread-safe, values are immutable records, no nulls.
+ */
+package io.covington.policy.path;

@@ -6,6 +6,7 @@ import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.server.path.PathApi;
 import io.covington.server.status.ServerMetrics;
 import io.covington.server.status.StatusRoutes;
 import io.vertx.core.Future;
@@ -13,7 +14,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The two HTTP servers: the client APIs on the API port, and liveness, readiness and metrics on
@@ -21,12 +25,16 @@ import java.util.List;
  */
 public final class CovingtonServer {
 
+  private final Vertx vertx;
   private final HttpServer api;
   private final HttpServer status;
+  private final AtomicBoolean draining;
 
-  private CovingtonServer(HttpServer api, HttpServer status) {
+  private CovingtonServer(Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining) {
+    this.vertx = vertx;
     this.api = api;
     this.status = status;
+    this.draining = draining;
   }
 
   /** Starts both servers; the future completes once both listen. */
@@ -40,8 +48,10 @@ public final class CovingtonServer {
     List<Api> apis =
         List.of(
             new OpenShiftApi(config.pathPrefix(), snapshots),
+            new PathApi(config.pathPrefix(), snapshots, vertx),
             new CoreOsApi(config.coreosPathPrefix(), coreos, clock));
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind());
+    AtomicBoolean draining = new AtomicBoolean();
     Future<HttpServer> api =
         vertx
             .createHttpServer(options)
@@ -50,9 +60,11 @@ public final class CovingtonServer {
     Future<HttpServer> status =
         vertx
             .createHttpServer(new HttpServerOptions(options))
-            .requestHandler(StatusRoutes.create(vertx, () -> snapshots.isReady() && coreos.isReady(), snapshots, metrics))
+            .requestHandler(
+                StatusRoutes.create(
+                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), snapshots, metrics))
             .listen(config.statusPort());
-    return Future.all(api, status).map(all -> new CovingtonServer(api.result(), status.result()));
+    return Future.all(api, status).map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining));
   }
 
   /** The port the API listens on (the actual one when configured with 0). */
@@ -62,6 +74,26 @@ public final class CovingtonServer {
 
   public int statusPort() {
     return status.actualPort();
+  }
+
+  /**
+   * Leaves service gracefully: readiness answers 503 at once, the API keeps serving for {@code
+   * delay} (while load balancers take this instance out of rotation), then stops accepting
+   * connections and gives requests already received up to {@code grace} to finish; the status
+   * port closes last. Completes within about {@code delay + grace}.
+   */
+  public Future<Void> shutdown(Duration delay, Duration grace) {
+    draining.set(true);
+    Future<Void> delayed =
+        delay.isZero() ? Future.succeededFuture() : vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty();
+    return delayed
+        .compose(v -> api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS))
+        .eventually(() -> status.close());
+  }
+
+  /** Whether {@link #shutdown} has begun: readiness then answers 503 whatever is loaded. */
+  public boolean isDraining() {
+    return draining.get();
   }
 
   public Future<Void> close() {

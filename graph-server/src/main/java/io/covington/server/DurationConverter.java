@@ -1,39 +1,40 @@
 package io.covington.server;
 
 import java.time.Duration;
-import java.util.Locale;
-import picocli.CommandLine;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration flag: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT30S}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+/**
+ * Reads a duration the way Kubernetes and Go write them, {@code 500ms}, {@code 20s}, {@code 5m},
+ * {@code 1h}, or in ISO-8601 ({@code PT20S}).
+ */
+public final class DurationConverter implements ITypeConverter<Duration> {
+
+  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   @Override
   public Duration convert(String value) {
-    String v = value.strip().toLowerCase(Locale.ROOT);
+    Matcher simple = SIMPLE.matcher(value.strip());
+    if (simple.matches()) {
+      long amount = Long.parseLong(simple.group(1));
+      return switch (simple.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
     try {
-      if (v.startsWith("pt")) {
-        return positive(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
+      Duration parsed = Duration.parse(value.strip());
+      if (parsed.isNegative()) {
+        throw new TypeConversionException("'" + value + "' is negative; give e.g. 20s");
       }
-      if (v.endsWith("ms")) {
-        return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return positive(switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new NumberFormatException();
-      }, value);
-    } catch (RuntimeException e) {
-      throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a duration; write e.g. 500ms, 30s, 5m, 1h or PT30S");
+      return parsed;
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException("'" + value + "' is not a duration; give e.g. 500ms, 20s, 5m, 1h or PT20S");
     }
-  }
-
-  private static Duration positive(Duration d, String value) {
-    if (d.isNegative() || d.isZero()) {
-      throw new CommandLine.TypeConversionException("'" + value + "' must be longer than zero");
-    }
-    return d;
   }
 }

@@ -66,6 +66,9 @@ final class LiveDataOptions {
     if (given.size() > 1) {
       throw new CommandLine.ParameterException(commandLine, "give graph-data only once; got " + String.join(", ", given));
     }
+    if (reloadInterval.isZero()) {
+      throw new CommandLine.ParameterException(commandLine, "--reload-interval must be longer than zero");
+    }
     if (revision != null && git == null) {
       throw new CommandLine.ParameterException(commandLine, "--graph-data-revision needs --graph-data-git");
     }

@@ -1,6 +1,10 @@
 package io.covington.server;
 
 import io.covington.graph.input.InvalidInputException;
+import io.covington.server.coreos.CoreOsApi;
+import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsLoading;
+import io.covington.server.coreos.CoreOsSources;
 import io.covington.server.load.GraphLoader;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.load.SnapshotLoading;
@@ -10,6 +14,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import io.covington.server.coreos.CoreOsApi;
-import io.covington.server.coreos.CoreOsHolder;
-import io.covington.server.coreos.CoreOsLoading;
-import io.covington.server.coreos.CoreOsSources;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import io.covington.server.path.PathCommands;
 import picocli.CommandLine.Spec;
 
 /** The {@code covington} command: loads the update graph and serves it. */
@@ -38,10 +40,15 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
-    subcommands = ValidateCommand.class,
+    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data."
+    },
+    footer = {
+      "",
+      "Every option can also be set by an environment variable: --foo-bar by COVINGTON_FOO_BAR",
+      "(e.g. COVINGTON_STATUS_PORT=9090, COVINGTON_STRICT=true). A flag wins over its variable."
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -114,8 +121,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
+  @Option(names = "--shutdown-delay", paramLabel = "DURATION", defaultValue = "0s",
+      converter = DurationConverter.class,
+      description = "On SIGTERM, keep serving this long with /readiness at 503 before closing the API port,"
+          + " so load balancers stop sending first (default: ${DEFAULT-VALUE}).")
+  Duration shutdownDelay;
+
+  @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "20s",
+      converter = DurationConverter.class,
+      description = "On SIGTERM, after the delay, how long requests already received get to finish once the"
+          + " API port stops accepting (default: ${DEFAULT-VALUE}).")
+  Duration shutdownGrace;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine(new Main(), System.getenv()).execute(args));
+  }
+
+  /** The command line of {@code main}, taking defaults from {@code environment} ({@link EnvironmentDefaults}). */
+  public static CommandLine commandLine(Main main, Map<String, String> environment) {
+    return new CommandLine(main).setDefaultValueProvider(new EnvironmentDefaults(environment));
   }
 
   @Override
@@ -136,7 +160,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.stop();
+      running.shutdown(shutdownDelay, shutdownGrace);
       stopped.countDown();
     }, "covington-shutdown"));
     stopped.await();
@@ -145,7 +169,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** A started server and its first load. */
   public record Running(Vertx vertx, CovingtonServer server, Future<?> loaded) {
-    /** Stops the servers and Vert.x, waiting up to 10 s. */
+    /**
+     * Leaves service as {@link CovingtonServer#shutdown} describes, then stops Vert.x; returns
+     * within about {@code delay + grace} plus a few seconds.
+     */
+    public void shutdown(Duration delay, Duration grace) {
+      LOG.info("shutting down: readiness now 503; closing the API port in {} ms, then {} ms for requests in flight",
+          delay.toMillis(), grace.toMillis());
+      try {
+        server.shutdown(delay, grace).toCompletionStage().toCompletableFuture()
+            .get(delay.plus(grace).plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("draining the servers: {}", e.toString());
+      }
+      stop();
+      LOG.info("stopped");
+    }
+
+    /** Stops the servers and Vert.x at once, waiting up to 10 s. */
     public void stop() {
       try {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -136,7 +136,7 @@ public final class GraphDataReader {
     JsonNode versions = node.get("versions");
     List<String> list = new ArrayList<>();
     if (versions == null || versions.isNull()) {
-      return Optional.of(new Channel(name.get(), list, source));
+      return Optional.of(new Channel(name.get(), list, relative(file)));
     }
     if (!versions.isArray()) {
       problems.add(source, "invalid_channel", "'versions' must be a list of version strings");
@@ -155,7 +155,16 @@ public final class GraphDataReader {
       }
       list.add(text);
     }
-    return Optional.of(new Channel(name.get(), list, source));
+    return Optional.of(new Channel(name.get(), list, relative(file)));
+  }
+
+  /**
+   * A file's path inside the graph-data directory, e.g. {@code blocked-edges/4.16.53-Risk.yaml}:
+   * the provenance the API shows is the same on every replica and says where to look in the
+   * graph-data repository.
+   */
+  private static String relative(Path file) {
+    return file.getParent().getFileName() + "/" + file.getFileName();
   }
 
   private static void rejectDuplicateChannels(List<Channel> channels, Problems problems) {
@@ -206,10 +215,10 @@ public final class GraphDataReader {
     Optional<String> message = Optional.ofNullable(node.get("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
     JsonNode rules = node.get("matchingRules");
     if (rules == null || rules.isNull()) {
-      return Optional.of(new BlockedEdge(to.get(), pattern, Optional.empty(), transition, message, source));
+      return Optional.of(new BlockedEdge(to.get(), pattern, Optional.empty(), transition, message, relative(file)));
     }
     return readRisk(node, rules, source, problems)
-        .map(risk -> new BlockedEdge(to.get(), pattern, Optional.of(risk), transition, Optional.of(risk.message()), source));
+        .map(risk -> new BlockedEdge(to.get(), pattern, Optional.of(risk), transition, Optional.of(risk.message()), relative(file)));
   }
 
   /**

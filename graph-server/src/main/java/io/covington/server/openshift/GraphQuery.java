@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param channel the channel, matching {@code ^[0-9a-z\-\.]+$}
  * @param arch the architecture, matching {@code ^[0-9a-z]+$}, {@code amd64} when absent
  */
-record GraphQuery(String channel, String arch) {
+public record GraphQuery(String channel, String arch) {
 
   static final String DEFAULT_ARCH = "amd64";
   static final String CHANNEL_PATTERN = "^[0-9a-z\\-\\.]+$";
@@ -20,21 +20,21 @@ record GraphQuery(String channel, String arch) {
   private static final Pattern ARCH = Pattern.compile(ARCH_PATTERN);
 
   /** A client error found in a query, ready to be answered. */
-  static final class InvalidQuery extends Exception {
+  public static final class InvalidQuery extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient ApiError error;
 
-    InvalidQuery(ApiError error) {
+    public InvalidQuery(ApiError error) {
       super(error.value(), null, false, false);
       this.error = error;
     }
 
-    ApiError error() {
+    public ApiError error() {
       return error;
     }
   }
 
-  static GraphQuery parse(MultiMap params) throws InvalidQuery {
+  public static GraphQuery parse(MultiMap params) throws InvalidQuery {
     String channel = params.get("channel");
     if (channel == null) {
       throw new InvalidQuery(ApiError.missingParams("channel"));
@@ -43,7 +43,7 @@ record GraphQuery(String channel, String arch) {
     return new GraphQuery(channel, parseArch(params));
   }
 
-  static String parseArch(MultiMap params) throws InvalidQuery {
+  public static String parseArch(MultiMap params) throws InvalidQuery {
     String arch = params.get("arch");
     if (arch == null) {
       return DEFAULT_ARCH;

@@ -94,7 +94,8 @@ public final class GraphRenderer {
     g.writeEndArray();
   }
 
-  private static void writeRisk(JsonGenerator g, Risk risk) throws IOException {
+  /** Writes one risk exactly as responses carry it: url, name, message, matchingRules. */
+  public static void writeRisk(JsonGenerator g, Risk risk) throws IOException {
     g.writeStartObject();
     g.writeStringField("url", risk.url());
     g.writeStringField("name", risk.name());

@@ -17,8 +17,8 @@ public final class StatusRoutes {
   private StatusRoutes() {}
 
   /**
-   * @param ready whether every API has its first graph loaded; {@code /readiness} answers 200
-   *     only then
+   * @param ready whether every API has its first graph loaded and the server is not shutting
+   *     down; {@code /readiness} answers 200 only then
    * @param snapshots the OpenShift graph and its reload status, for {@code /status}
    */
   public static Router create(Vertx vertx, BooleanSupplier ready, SnapshotHolder snapshots, ServerMetrics metrics) {
@@ -38,7 +38,7 @@ public final class StatusRoutes {
               ctx.response()
                   .setStatusCode(isReady ? 200 : 503)
                   .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-                  .end(isReady ? "ready\n" : "no graph loaded yet\n");
+                  .end(isReady ? "ready\n" : "not ready: no graph loaded yet, or shutting down\n");
             });
     router
         .route("/status")

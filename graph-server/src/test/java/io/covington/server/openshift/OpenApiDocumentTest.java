@@ -27,7 +27,8 @@ class OpenApiDocumentTest {
     try {
       String prefix = "/some/prefix";
       Router router =
-          ApiRouter.create(vertx, List.of(new OpenShiftApi(prefix, new SnapshotHolder())), (a, r, s, d) -> {});
+          ApiRouter.create(vertx, List.of(new OpenShiftApi(prefix, new SnapshotHolder()),
+              new io.covington.server.path.PathApi(prefix, new SnapshotHolder(), vertx)), (a, r, s, d) -> {});
       Set<String> routed =
           router.getRoutes().stream()
               .map(Route::getPath)
@@ -47,7 +48,7 @@ class OpenApiDocumentTest {
     try (RunningServer server = RunningServer.start("/p")) {
       OpenApiDocument document = OpenApiDocument.forPrefix("/p");
       for (String path : document.paths()) {
-        assertThat(RunningServer.get(server.api(path + "?channel=stable-4.16")).statusCode())
+        assertThat(RunningServer.get(server.api(path + "?channel=stable-4.16&from=4.16.0&to=4.16.1")).statusCode())
             .as(path)
             .isIn(200, 503);
       }

@@ -6,6 +6,7 @@ import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.coreos.CoreOsLoading;
 import io.covington.server.coreos.CoreOsSources;
 import io.covington.server.load.GraphLoader;
+import io.covington.server.load.OpenShiftInputs;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.load.SnapshotLoading;
 import io.covington.server.openshift.OpenShiftApi;
@@ -32,6 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import io.covington.server.path.PathCommands;
 import picocli.CommandLine.Spec;
+import io.covington.graph.bundled.BundledData;
+import io.covington.server.registry.RegistryConfig;
+import io.covington.server.registry.RegistryInputs;
+import io.covington.server.registry.RegistryMetrics;
+import io.covington.server.registry.RegistryRepository;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /** The {@code covington} command: loads the update graph and serves it. */
 @Command(
@@ -43,7 +51,8 @@ import picocli.CommandLine.Spec;
     subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
-      "Without --releases and --graph-data it serves the bundled data."
+      "Without --releases and --graph-data it serves the bundled data.",
+      "With --releases-registry and --graph-data-image it serves a (mirror) registry's releases and graph-data."
     },
     footer = {
       "",
@@ -113,6 +122,38 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Path prefix of the CoreOS graph API, /v1/graph under it (default: none).")
   String coreosPathPrefix;
 
+  @Option(names = "--releases-registry", paramLabel = "[http://]HOST[:PORT]/REPO",
+      description = "Read releases from every tag of this registry repository (repeatable), e.g."
+          + " mirror.example:5000/openshift/release-images; TLS unless the http:// prefix asks for plain HTTP.")
+  List<String> releasesRegistries = new java.util.ArrayList<>();
+
+  @Option(names = "--graph-data-image", paramLabel = "[http://]HOST[:PORT]/REPO:TAG",
+      description = "Graph-data from this image (as oc-mirror ships it, e.g. mirror.example:5000/openshift/graph-image:latest),"
+          + " unpacked again whenever the tag moves to another digest.")
+  String graphDataImage;
+
+  @Option(names = "--registry-auth", paramLabel = "FILE",
+      description = "Registry logins: a Docker/Podman auth.json or .dockercfg (default: anonymous).")
+  Path registryAuth;
+
+  @Option(names = "--registry-ca", paramLabel = "FILE",
+      description = "Extra PEM CA certificates trusted for registries, besides the system's (repeatable).")
+  List<Path> registryCas = new java.util.ArrayList<>();
+
+  @Option(names = "--registry-cache-dir", paramLabel = "DIR",
+      description = "Keep what was read from release images (by manifest digest) and the unpacked graph-data image here,"
+          + " so a restart downloads no layer again (default: in memory only).")
+  Path registryCacheDir;
+
+  @Option(names = "--registry-interval", paramLabel = "DURATION", defaultValue = "5m",
+      converter = DurationConverter.class,
+      description = "How often the registries are scraped again, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+  Duration registryInterval;
+
+  @Option(names = "--registry-concurrency", paramLabel = "N", defaultValue = "4",
+      description = "How many images are read from the registry at once (default: ${DEFAULT-VALUE}).")
+  int registryConcurrency;
+
   @Option(names = "--strict",
       description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
   boolean strict;
@@ -146,7 +187,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws InterruptedException {
     Running running;
     try {
-      running = start(live.inputs(Optional.ofNullable(releases), Optional.ofNullable(graphData), spec.commandLine()));
+      running = startFromFlags();
     } catch (ExecutionException | TimeoutException e) {
       spec.commandLine().getErr().println("covington: cannot start the server: " + e.getCause());
       return 1;
@@ -206,6 +247,53 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * first graph is served (or fails).
    */
   public Running start(GraphLoader loader) throws ExecutionException, InterruptedException, TimeoutException {
+    return start(metrics -> loader, Optional.empty());
+  }
+
+  /**
+   * Starts as {@link #start(GraphLoader)} with the OpenShift inputs the flags give; with a
+   * registry, scrapes it again every {@code --registry-interval}.
+   */
+  public Running startFromFlags() throws ExecutionException, InterruptedException, TimeoutException {
+    RegistryConfig registry = registryConfig();
+    if (!registry.isUsed()) {
+      return start(live.inputs(Optional.ofNullable(releases), Optional.ofNullable(graphData), spec.commandLine()));
+    }
+    if (live.git != null || live.url != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give --graph-data-git or --graph-data-url, or the registry flags, not both");
+    }
+    if (registry.graphDataImage().isPresent() && graphData != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --graph-data or --graph-data-image, not both");
+    }
+    if (!registry.releaseRepositories().isEmpty() && releases != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --releases or --releases-registry, not both");
+    }
+    RegistryInputs.ReleaseLoader otherReleases =
+        releases == null ? BundledData::releases : () -> OpenShiftInputs.readReleases(releases);
+    return start(metrics -> RegistryInputs.create(registry, otherReleases, Optional.ofNullable(graphData),
+        new RegistryMetrics(metrics.registry())), Optional.of(registry.interval()));
+  }
+
+  private RegistryConfig registryConfig() {
+    try {
+      return new RegistryConfig(
+          releasesRegistries.stream().map(RegistryRepository::parse).toList(),
+          Optional.ofNullable(graphDataImage).map(RegistryRepository::parse),
+          Optional.ofNullable(registryAuth),
+          registryCas,
+          Optional.ofNullable(registryCacheDir),
+          registryInterval,
+          registryConcurrency,
+          100,
+          RegistryConfig.DEFAULT_FULL_READ_LIMIT);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Running start(Function<ServerMetrics, GraphLoader> loaderFor, Optional<Duration> reloadEvery)
+      throws ExecutionException, InterruptedException, TimeoutException {
     ServerConfig config = new ServerConfig(bind, port, statusPort,
         ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix));
     Vertx vertx = Vertx.vertx();
@@ -222,8 +310,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
         bind, server.apiPort(), config.pathPrefix(), server.statusPort());
+    GraphLoader loader;
+    try {
+      loader = loaderFor.apply(metrics);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
     SnapshotLoading loading = new SnapshotLoading(vertx, loader, strict, snapshots, metrics);
-    Future<?> openshift = loading.loadAndPublish();
+    // A load slower than the interval is not started twice, so snapshots publish in order.
+    AtomicBoolean busy = new AtomicBoolean(true);
+    Future<?> openshift = loading.loadAndPublish().onComplete(done -> busy.set(false));
+    reloadEvery.ifPresent(every -> {
+      vertx.setPeriodic(Math.max(1000, every.toMillis()), id -> {
+        if (busy.compareAndSet(false, true)) {
+          loading.loadAndPublish().onComplete(done -> busy.set(false));
+        }
+      });
+    });
+    // Live inputs (a watched directory, git, an archive or release URL) reload on their own
+    // interval and on change; for other loaders this does nothing.
     loading.reloadEvery(live.reloadInterval);
     Future<?> streamsLoaded = new CoreOsLoading(vertx, coreosSources(metrics), strict, coreos, metrics)
         .start(Duration.ofSeconds(Math.max(1, streamsIntervalSeconds)));

@@ -69,6 +69,30 @@ class MainTest {
   }
 
   @Test
+  void helpDocumentsTheRegistryFlags() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--releases-registry=[http://]HOST[:PORT]/REPO")
+        .contains("--graph-data-image=[http://]HOST[:PORT]/REPO:TAG")
+        .contains("--registry-auth=FILE")
+        .contains("--registry-ca=FILE")
+        .contains("--registry-cache-dir=DIR")
+        .contains("--registry-interval=DURATION")
+        .contains("default: 5m")
+        .contains("--registry-concurrency=N");
+  }
+
+  @Test
+  void refusesAMalformedRegistryRepositoryOrInterval() {
+    assertThat(run("--port", "0", "--status-port", "0", "--releases-registry", "no-repository")).isEqualTo(2);
+    assertThat(err.toString()).contains("'no-repository'").contains("HOST[:PORT]/REPO");
+
+    assertThat(run("--registry-interval", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("'soon' is not a duration");
+  }
+
+  @Test
   void printsItsVersion() {
     assertThat(run("--version")).isZero();
 

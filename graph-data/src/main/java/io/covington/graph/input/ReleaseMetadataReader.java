@@ -78,6 +78,21 @@ public final class ReleaseMetadataReader {
 
   /** Parses one document; problems are reported to {@code problems}, the document skipped. */
   public static Optional<Document> parse(byte[] bytes, String source, Problems problems) {
+    return parse(bytes, source, Optional.empty(), Optional.empty(), problems);
+  }
+
+  /**
+   * Parses one document exactly as found in a release image, with the two facts the image gives:
+   * its pull spec and its architecture (from the image config, or {@code multi} for a manifest
+   * list). They take precedence over any {@code payload}/{@code architecture} keys in the document.
+   */
+  public static Optional<Document> parseImageDocument(
+      byte[] bytes, String source, String payload, String architecture, Problems problems) {
+    return parse(bytes, source, Optional.of(payload), Optional.of(architecture), problems);
+  }
+
+  private static Optional<Document> parse(
+      byte[] bytes, String source, Optional<String> imagePayload, Optional<String> imageArch, Problems problems) {
     Optional<JsonNode> parsed = Json.parse(Json.JSON, bytes, source, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();
@@ -102,12 +117,13 @@ public final class ReleaseMetadataReader {
     Map<String, String> metadata = Json.stringMap(root.get("metadata"), "metadata", source, problems);
     // Both image facts are checked before giving up, so a document straight out of a release
     // image (which has neither) gets both fixes named at once.
-    JsonNode payload = root.path("payload");
-    boolean payloadMissing = !payload.isTextual() || payload.asText().isBlank();
+    String payload = imagePayload.orElse(root.path("payload").isTextual() ? root.path("payload").asText() : "");
+    boolean payloadMissing = payload.isBlank();
     if (payloadMissing) {
       problems.add(source, "missing_payload", "add 'payload' (the release image pull spec, registry/repo@sha256:…): upstream reads it from the image");
     }
-    String archName = root.path("architecture").asText(metadata.getOrDefault(MetadataKeys.RELEASE_ARCHITECTURE, ""));
+    String archName = imageArch.orElseGet(
+        () -> root.path("architecture").asText(metadata.getOrDefault(MetadataKeys.RELEASE_ARCHITECTURE, "")));
     if (archName.isEmpty()) {
       problems.add(source, "missing_architecture", "add 'architecture' (e.g. amd64): upstream reads it from the image config");
       return Optional.empty();
@@ -121,7 +137,7 @@ public final class ReleaseMetadataReader {
       return Optional.empty();
     }
     metadata.putIfAbsent(MetadataKeys.ARCH, arch.get());
-    Release release = new Release(version.get(), arch.get(), payload.asText(), metadata);
+    Release release = new Release(version.get(), arch.get(), payload, metadata);
     List<ReleaseEdge> edges = new ArrayList<>();
     for (String previous : versions(root.get("previous"), "previous", source, problems)) {
       edges.add(new ReleaseEdge(previous + "+" + arch.get(), release.id()));

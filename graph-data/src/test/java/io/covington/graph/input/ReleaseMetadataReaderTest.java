@@ -221,4 +221,30 @@ class ReleaseMetadataReaderTest {
       assertThat(p.line()).hasValue(4);
     });
   }
+
+  @Test
+  void takesPayloadAndArchitectureFromTheImageForADocumentAsFoundInTheImage() throws Exception {
+    byte[] raw = TestFiles.corpusBytes("release-metadata/ocp-4.12.0.release-metadata.json");
+    Problems problems = new Problems();
+
+    var doc = ReleaseMetadataReader.parseImageDocument(
+        raw, "registry.example/ocp@" + DIGEST, "registry.example/ocp@" + DIGEST, "aarch64", problems);
+
+    assertThat(problems.list()).isEmpty();
+    assertThat(doc).isPresent();
+    assertThat(doc.get().release().id()).isEqualTo("4.12.0+arm64");
+    assertThat(doc.get().release().payload()).isEqualTo("registry.example/ocp@" + DIGEST);
+    assertThat(doc.get().edges()).isNotEmpty().allSatisfy(e -> assertThat(e.toId()).isEqualTo("4.12.0+arm64"));
+  }
+
+  @Test
+  void rejectsAnImageDocumentOfAnUnknownArchitectureNamingIt() {
+    Problems problems = new Problems();
+    byte[] raw = "{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.1.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    var doc = ReleaseMetadataReader.parseImageDocument(raw, "img", "r/x@" + DIGEST, "riscv64", problems);
+
+    assertThat(doc).isEmpty();
+    assertThat(problems.list()).singleElement().satisfies(p -> assertThat(p.message()).contains("riscv64"));
+  }
 }

@@ -38,7 +38,8 @@ public record OpenShiftInputs(Optional<String> releases, Optional<Path> graphDat
     return GraphSnapshot.build(releaseSet, data);
   }
 
-  static ReleaseSet readReleases(String location) throws InvalidInputException, InterruptedException {
+  /** Reads releases from a release-metadata directory, a raw graph file or an {@code http(s)} URL. */
+  public static ReleaseSet readReleases(String location) throws InvalidInputException, InterruptedException {
     String lower = location.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return RawGraphReader.read(HttpFetch.get(location, "application/json"), location);

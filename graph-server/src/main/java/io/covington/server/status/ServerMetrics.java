@@ -119,6 +119,11 @@ public final class ServerMetrics implements RequestMetrics.Recorder {
     DefaultExports.register(registry);
   }
 
+  /** The registry every metric is on, for components that add metrics of their own. */
+  public CollectorRegistry registry() {
+    return registry;
+  }
+
   @Override
   public void record(String api, String route, int status, long durationNanos) {
     requests.labels(api, route, Integer.toString(status)).inc();

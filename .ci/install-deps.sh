@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the tests need besides Java and Maven, from Debian's packages:
+# - the OCI distribution registry (docker-registry, /usr/bin/docker-registry), which the registry
+#   tests start on their own port with their own config; the package's own service (port 5000)
+#   is stopped where systemd started it;
+# - kubectl (kubernetes-client; bookworm has 1.20, whose kustomize the manifests keep to), which
+#   the deploy tests use to render the Kubernetes manifests.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+packages=()
+if [ ! -x /usr/bin/docker-registry ] && [ -z "${COVINGTON_REGISTRY_BIN:-}" ]; then
+  packages+=(docker-registry)
+fi
+if ! command -v kubectl >/dev/null 2>&1 && [ -z "${KUBECTL:-}" ]; then
+  packages+=(kubernetes-client)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${packages[@]}"
+fi
+# Where systemd runs, the registry package enables and starts its service on port 5000: stop it.
+if command -v systemctl >/dev/null && systemctl is-active --quiet docker-registry 2>/dev/null; then
+  $SUDO systemctl disable --now docker-registry || true
+fi
+"${COVINGTON_REGISTRY_BIN:-/usr/bin/docker-registry}" --version

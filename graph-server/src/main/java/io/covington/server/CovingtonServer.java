@@ -64,7 +64,7 @@ public final class CovingtonServer {
             .createHttpServer(new HttpServerOptions(options))
             .requestHandler(
                 StatusRoutes.create(
-                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), metrics))
+                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), snapshots, metrics))
             .listen(config.statusPort());
     return Future.all(api, status).map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining));
   }

@@ -18,26 +18,26 @@ import java.util.Optional;
  * Conditional GETs of one URL: remembers the last {@code ETag} and asks with {@code
  * If-None-Match}, so an unchanged document costs a 304 and no download.
  */
-final class HttpFetch {
+public final class HttpFetch {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
 
   /** A downloaded body and its revision: the ETag when the server sends one, else a content hash. */
-  record Body(byte[] bytes, String revision) {}
+  public record Body(byte[] bytes, String revision) {}
 
   private final String url;
   private final String accept;
   private Optional<String> etag = Optional.empty();
 
-  HttpFetch(String url, String accept) {
+  public HttpFetch(String url, String accept) {
     this.url = url;
     this.accept = accept;
   }
 
   /** The new body, or empty when the server says it has not changed since the last one. */
-  Optional<Body> fetch() throws IOException, InterruptedException, InvalidInputException {
+  public Optional<Body> fetch() throws IOException, InterruptedException, InvalidInputException {
     HttpRequest.Builder request;
     try {
       request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", accept).GET();
@@ -58,8 +58,22 @@ final class HttpFetch {
   }
 
   /** Forgets the ETag, so the next fetch downloads again (after the last body turned out unusable). */
-  void forget() {
+  public void forget() {
     etag = Optional.empty();
+  }
+
+  /**
+   * One unconditional GET, for inputs read once.
+   *
+   * @throws InvalidInputException naming the URL when it is malformed, unreachable or answers
+   *     other than 200
+   */
+  public static byte[] get(String url, String accept) throws InvalidInputException, InterruptedException {
+    try {
+      return new HttpFetch(url, accept).fetch().orElseThrow().bytes();
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(url, "fetch_failed", e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
   }
 
   static String hash(byte[] bytes) {

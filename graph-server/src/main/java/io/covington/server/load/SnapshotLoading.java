@@ -106,6 +106,15 @@ public final class SnapshotLoading {
 
   /** One attempt, on the worker: the published snapshot, or empty when nothing changed. */
   private Optional<GraphSnapshot> attempt(boolean onlyIfChanged) throws Exception {
+    try {
+      return attemptOnce(onlyIfChanged);
+    } finally {
+      // Sources describe what they last read (revisions, a registry's last scrape).
+      snapshots.updateStatus(s -> s.withSources(loader.sources()));
+    }
+  }
+
+  private Optional<GraphSnapshot> attemptOnce(boolean onlyIfChanged) throws Exception {
     Instant at = Instant.now();
     long start = System.nanoTime();
     try {

@@ -2,6 +2,7 @@ package io.covington.server;
 
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsPathApi;
 import io.covington.server.coreos.CoreOsStreamsApi;
 import io.covington.server.dashboard.DashboardApi;
 import io.covington.server.http.Api;
@@ -53,6 +54,7 @@ public final class CovingtonServer {
             new OpenShiftApi(config.pathPrefix(), snapshots),
             new PathApi(config.pathPrefix(), snapshots, vertx),
             new CoreOsApi(config.coreosPathPrefix(), coreos, clock),
+            new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
             new BlockedEdgesApi(config.pathPrefix(), snapshots),
             new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
             new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
@@ -68,7 +70,7 @@ public final class CovingtonServer {
             .createHttpServer(new HttpServerOptions(options))
             .requestHandler(
                 StatusRoutes.create(
-                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), metrics))
+                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), snapshots, metrics))
             .listen(config.statusPort());
     return Future.all(api, status).map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining));
   }

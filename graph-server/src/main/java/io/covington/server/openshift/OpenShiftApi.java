@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class OpenShiftApi implements Api {
 
   public static final String DEFAULT_PREFIX = "/api/upgrades_info";
+  /** Response header naming the snapshot a graph or channel list was answered from. */
+  public static final String REVISION_HEADER = "X-Covington-Revision";
   static final String METRICS_LABEL = "openshift";
 
   private final String prefix;
@@ -91,6 +93,7 @@ public final class OpenShiftApi implements Api {
             .get()
             .channel(query.channel(), query.arch())
             .orElseGet(() -> ChannelGraph.empty(query.channel(), query.arch()));
+    ctx.response().putHeader(REVISION_HEADER, snapshot.get().revision());
     send(ctx, contentType.get(), GraphRenderer.render(graph));
   }
 
@@ -111,6 +114,7 @@ public final class OpenShiftApi implements Api {
       ApiError.notReady().send(ctx);
       return;
     }
+    ctx.response().putHeader(REVISION_HEADER, snapshot.get().revision());
     send(ctx, contentType.get(), ChannelsRenderer.render(arch, snapshot.get().channels(arch)));
   }
 

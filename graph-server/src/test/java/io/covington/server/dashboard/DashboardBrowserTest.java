@@ -65,10 +65,13 @@ class DashboardBrowserTest {
   }
 
   @AfterEach
-  void showsNoErrorAndLogsNone() {
+  void showsNoErrorNoEmptyGraphAndLogsNone() {
     assertThat(driver.findElement(By.id("error")).isDisplayed())
         .as("error shown: %s", driver.findElement(By.id("error")).getText())
         .isFalse();
+    if (driver.findElement(By.id("graph")).isDisplayed()) {
+      assertThat(graphNodes()).as("releases drawn for %s", text("status")).isPositive();
+    }
     assertThat(browser.consoleProblems()).as("console errors").isEmpty();
   }
 

@@ -4,7 +4,9 @@
 #   tests start on their own port with their own config; the package's own service (port 5000)
 #   is stopped where systemd started it;
 # - kubectl (kubernetes-client; bookworm has 1.20, whose kustomize the manifests keep to), which
-#   the deploy tests use to render the Kubernetes manifests.
+#   the deploy tests use to render the Kubernetes manifests;
+# - Chromium and its WebDriver (chromium, chromium-driver: /usr/bin/chromium, /usr/bin/chromedriver),
+#   which the dashboard's browser tests drive headless; they fail, not skip, without them.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -18,6 +20,12 @@ fi
 if ! command -v kubectl >/dev/null 2>&1 && [ -z "${KUBECTL:-}" ]; then
   packages+=(kubernetes-client)
 fi
+if [ ! -x /usr/bin/chromium ]; then
+  packages+=(chromium fonts-liberation) # fonts: installed without recommends, pages would render without any
+fi
+if [ ! -x /usr/bin/chromedriver ]; then
+  packages+=(chromium-driver)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${packages[@]}"
@@ -27,3 +35,4 @@ if command -v systemctl >/dev/null && systemctl is-active --quiet docker-registr
   $SUDO systemctl disable --now docker-registry || true
 fi
 "${COVINGTON_REGISTRY_BIN:-/usr/bin/docker-registry}" --version
+/usr/bin/chromedriver --version

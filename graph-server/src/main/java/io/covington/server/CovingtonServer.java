@@ -6,10 +6,14 @@ import io.covington.policy.coreos.ServedCoreOsGraph;
 import io.covington.server.cache.ResponseCache;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsHolder;
+import io.covington.server.coreos.CoreOsPathApi;
+import io.covington.server.coreos.CoreOsStreamsApi;
+import io.covington.server.dashboard.DashboardApi;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.http.EventLoopListeners;
 import io.covington.server.load.SnapshotHolder;
+import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.path.PathApi;
 import io.covington.server.status.ServerMetrics;
@@ -86,7 +90,11 @@ public final class CovingtonServer {
                 new ResponseCache<GraphSnapshot, Object>("openshift", cacheBytes, render, metrics)),
             new PathApi(config.pathPrefix(), snapshots, vertx),
             new CoreOsApi(config.coreosPathPrefix(), coreos, clock,
-                new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)));
+                new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)),
+            new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
+            new BlockedEdgesApi(config.pathPrefix(), snapshots),
+            new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
+            new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
     AtomicBoolean draining = new AtomicBoolean();
@@ -103,7 +111,7 @@ public final class CovingtonServer {
             .createHttpServer(new HttpServerOptions(options))
             .requestHandler(
                 StatusRoutes.create(
-                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), metrics))
+                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), snapshots, metrics))
             .listen(config.statusPort());
     // One more listener per further event loop, so that writing bodies can use every core.
     Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import io.covington.server.path.PathCommands;
@@ -47,7 +48,7 @@ import java.util.function.Function;
     versionProvider = Main.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
-    subcommands = {PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
+    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data.",
@@ -67,7 +68,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--graph-data",
       paramLabel = "DIR",
-      description = "Graph-data directory in the openshift/cincinnati-graph-data layout (default: the bundled one).")
+      description = "Graph-data directory in the openshift/cincinnati-graph-data layout, watched for changes"
+          + " (default: the bundled one).")
   Path graphData;
 
   @Option(
@@ -77,6 +79,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL"
               + " (default: the bundled releases).")
   String releases;
+
+  @Mixin LiveDataOptions live = new LiveDataOptions();
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free port).")
@@ -142,7 +146,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   Path registryCacheDir;
 
   @Option(names = "--registry-interval", paramLabel = "DURATION", defaultValue = "5m",
-      converter = Main.DurationConverter.class,
+      converter = DurationConverter.class,
       description = "How often the registries are scraped again, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
   Duration registryInterval;
 
@@ -264,7 +268,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public Running startFromFlags() throws ExecutionException, InterruptedException, TimeoutException {
     RegistryConfig registry = registryConfig();
     if (!registry.isUsed()) {
-      return start(new OpenShiftInputs(Optional.ofNullable(releases), Optional.ofNullable(graphData)));
+      return start(live.inputs(Optional.ofNullable(releases), Optional.ofNullable(graphData), spec.commandLine()));
+    }
+    if (live.git != null || live.url != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give --graph-data-git or --graph-data-url, or the registry flags, not both");
     }
     if (registry.graphDataImage().isPresent() && graphData != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give --graph-data or --graph-data-image, not both");
@@ -332,6 +340,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
       });
     });
+    // Live inputs (a watched directory, git, an archive or release URL) reload on their own
+    // interval and on change; for other loaders this does nothing.
+    loading.reloadEvery(live.reloadInterval);
     Future<?> streamsLoaded = new CoreOsLoading(vertx, coreosSources(metrics), strict, coreos, metrics)
         .start(Duration.ofSeconds(Math.max(1, streamsIntervalSeconds)));
     return new Running(vertx, server, Future.all(openshift, streamsLoaded));
@@ -364,39 +375,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       err.println("covington: the graph was not loaded: " + cause);
     }
     err.flush();
-  }
-
-  /** Durations as {@code 90}, {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-      try {
-        if (v.startsWith("pt")) {
-          return Duration.parse(v);
-        }
-        char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-        String number = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
-        long n = Long.parseLong(number);
-        Duration d = switch (unit) {
-          case 'h' -> Duration.ofHours(n);
-          case 'm' -> Duration.ofMinutes(n);
-          case 's' -> Duration.ofSeconds(n);
-          default -> {
-            if (!Character.isDigit(unit)) {
-              throw new NumberFormatException();
-            }
-            yield Duration.ofSeconds(n);
-          }
-        };
-        if (d.isNegative() || d.isZero()) {
-          throw new NumberFormatException();
-        }
-        return d;
-      } catch (RuntimeException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 30s, 5m or 1h");
-      }
-    }
   }
 
   /** The version from the jar manifest, when there is one. */

@@ -41,7 +41,31 @@ class MainTest {
         .contains("default: 8080")
         .contains("default: 9080")
         .contains("default: /api/upgrades_info")
-        .contains("default: 0.0.0.0");
+        .contains("default: 0.0.0.0")
+        .contains("--graph-data-git=URL")
+        .contains("--graph-data-branch=BRANCH")
+        .contains("--graph-data-revision=REV")
+        .contains("--graph-data-url=URL")
+        .contains("--git-credentials=FILE")
+        .contains("--cache-dir=DIR")
+        .contains("--reload-interval=DURATION")
+        .contains("default: 60s")
+        .contains("validate");
+  }
+
+  @Test
+  void rejectsAMalformedReloadInterval() {
+    assertThat(run("--reload-interval", "soon")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("'soon' is not a duration");
+  }
+
+  @Test
+  void rejectsTwoGraphDataSources(@TempDir Path dir) {
+    assertThat(run("--graph-data", dir.toString(), "--graph-data-url", "https://example.com/g.tar.gz",
+        "--port", "0", "--status-port", "0")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("give graph-data only once");
   }
 
   @Test

@@ -57,6 +57,11 @@ public record GraphData(
         layoutVersion, List.copyOf(byName.values()), blocks, raw, merged, revision + "+" + overlay.revision);
   }
 
+  /** The same content named by another revision, e.g. the git commit it was checked out from. */
+  public GraphData withRevision(String newRevision) {
+    return new GraphData(layoutVersion, channels, blockedEdges, rawMetadata, problems, newRevision);
+  }
+
   /** Graph-data with no channels and no blocks: every channel query answers the empty graph. */
   public static GraphData empty() {
     return new GraphData("1.1.0", List.of(), List.of(), Map.of(), List.of(), "none");

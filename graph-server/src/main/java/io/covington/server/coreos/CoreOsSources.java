@@ -6,7 +6,8 @@ import io.covington.graph.coreos.CoreOsStreams;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
-import io.covington.server.load.HttpFetch;
+import io.covington.server.source.HttpFetch;
+import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class CoreOsSources {
   private final Optional<UrlTemplates> urls;
   private final Consumer<LoadProblem> onFailure;
   private final Map<String, CoreOsStream> lastGood = new ConcurrentHashMap<>();
+  private final Map<String, HttpFetch> fetches = new ConcurrentHashMap<>();
 
   /** Release index and updates URL templates, and the streams to fetch. */
   public record UrlTemplates(String releases, String updates, List<String> streams) {
@@ -103,18 +105,53 @@ public final class CoreOsSources {
     return CoreOsSnapshot.of(streams, failures);
   }
 
-  private static Optional<CoreOsStream> fetch(UrlTemplates urls, String stream, Problems problems)
+  private static Optional<HttpFetch.Body> get(HttpFetch fetch, String url)
+      throws InvalidInputException, InterruptedException {
+    try {
+      return fetch.fetch();
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          List.of(LoadProblem.of(url, "fetch_failed", e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+  }
+
+  /**
+   * Reads one stream; conditional GETs make an unchanged stream cost two 304s. Empty, with the
+   * problem reported, when it cannot be read; the last good stream when nothing changed.
+   */
+  private Optional<CoreOsStream> fetch(UrlTemplates urls, String stream, Problems problems)
       throws InterruptedException {
     String releasesUrl = urls.releasesOf(stream);
     String updatesUrl = urls.updatesOf(stream);
+    HttpFetch releasesFetch = fetches.computeIfAbsent(releasesUrl, u -> new HttpFetch(u, "application/json"));
+    HttpFetch updatesFetch = fetches.computeIfAbsent(updatesUrl, u -> new HttpFetch(u, "application/json"));
     try {
-      byte[] releases = HttpFetch.get(releasesUrl, "application/json");
-      byte[] updates = HttpFetch.get(updatesUrl, "application/json");
-      return CoreOsStreams.read(
-          stream, releasesUrl, new ByteArrayInputStream(releases), updatesUrl, new ByteArrayInputStream(updates), problems);
+      Optional<HttpFetch.Body> releases = get(releasesFetch, releasesUrl);
+      Optional<HttpFetch.Body> updates = get(updatesFetch, updatesUrl);
+      if (releases.isEmpty() && updates.isEmpty() && lastGood.containsKey(stream)) {
+        return Optional.of(lastGood.get(stream));
+      }
+      if (releases.isEmpty() || updates.isEmpty()) {
+        // One of the two changed: read both again in full.
+        releasesFetch.forget();
+        updatesFetch.forget();
+        releases = get(releasesFetch, releasesUrl);
+        updates = get(updatesFetch, updatesUrl);
+      }
+      Optional<CoreOsStream> read = CoreOsStreams.read(
+          stream, releasesUrl, new ByteArrayInputStream(releases.orElseThrow().bytes()),
+          updatesUrl, new ByteArrayInputStream(updates.orElseThrow().bytes()), problems);
+      if (read.isEmpty()) {
+        releasesFetch.forget();
+        updatesFetch.forget();
+      }
+      return read;
     } catch (InvalidInputException e) {
       e.problems().forEach(problems::add);
-      return Optional.empty();
     }
+    releasesFetch.forget();
+    updatesFetch.forget();
+    return Optional.empty();
   }
+
 }

@@ -9,6 +9,7 @@ import io.covington.graph.input.RawGraphReader;
 import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.source.HttpFetch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

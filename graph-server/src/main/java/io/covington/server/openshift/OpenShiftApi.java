@@ -32,6 +32,8 @@ import java.util.Optional;
 public final class OpenShiftApi implements Api {
 
   public static final String DEFAULT_PREFIX = "/api/upgrades_info";
+  /** Response header naming the snapshot a graph or channel list was answered from. */
+  public static final String REVISION_HEADER = "X-Covington-Revision";
   static final String METRICS_LABEL = "openshift";
 
   private final String prefix;
@@ -118,6 +120,7 @@ public final class OpenShiftApi implements Api {
       ApiError.notReady().send(ctx);
       return;
     }
+    ctx.response().putHeader(REVISION_HEADER, snapshot.get().revision());
     Optional<ChannelGraph> graph = snapshot.get().channel(query.channel(), query.arch());
     if (graph.isEmpty()) {
       // Not cached: clients choose channel names, and every unknown one has the same body.
@@ -145,6 +148,7 @@ public final class OpenShiftApi implements Api {
       ApiError.notReady().send(ctx);
       return;
     }
+    ctx.response().putHeader(REVISION_HEADER, snapshot.get().revision());
     GraphSnapshot served = snapshot.get();
     if (!served.architectures().contains(arch)) {
       // Not cached: clients choose architecture names; the body is small.

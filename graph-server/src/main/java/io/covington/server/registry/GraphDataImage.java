@@ -46,6 +46,12 @@ public final class GraphDataImage {
   }
 
   /** The manifest digest of the image now unpacked, if any. */
+  /** The image reference and the digest last unpacked, for {@code /status}. */
+  @Override
+  public synchronized String toString() {
+    return image.display() + digest().map(d -> "@" + d).orElse(" (not pulled yet)");
+  }
+
   public synchronized Optional<String> digest() {
     return Optional.ofNullable(digest);
   }

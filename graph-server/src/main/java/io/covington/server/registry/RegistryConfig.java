@@ -38,6 +38,9 @@ public record RegistryConfig(
     if (concurrency < 1 || pageSize < 1) {
       throw new IllegalArgumentException("registry concurrency and page size must be at least 1");
     }
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("--registry-interval must be at least 1s, got " + interval);
+    }
   }
 
   public boolean isUsed() {

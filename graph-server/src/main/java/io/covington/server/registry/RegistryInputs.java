@@ -95,6 +95,25 @@ public final class RegistryInputs implements GraphLoader {
     return Optional.ofNullable(lastScrape.get());
   }
 
+  /** One line per registry input, with the last scrape's counts, for {@code /status}. */
+  @Override
+  public java.util.List<String> sources() {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    LastScrape last = lastScrape.get();
+    if (releaseSource.isPresent()) {
+      if (last == null) {
+        lines.add("releases: registry, not scraped yet");
+      }
+      for (ScrapeStats s : last == null ? java.util.List.<ScrapeStats>of() : last.stats()) {
+        lines.add(String.format(java.util.Locale.ROOT,
+            "releases: registry %s, last scrape %s in %.1f s: %d tags seen, %d skipped, %d failed, %d releases, %d from cache",
+            s.repository(), last.at(), last.seconds(), s.tagsSeen(), s.tagsSkipped(), s.tagsFailed(), s.releases(), s.cacheHits()));
+      }
+    }
+    graphDataImage.ifPresent(image -> lines.add("graph-data: image " + image));
+    return lines;
+  }
+
   @Override
   public GraphSnapshot load() throws InvalidInputException, InterruptedException {
     ReleaseSet releases = releaseSource.isPresent() ? scrape(releaseSource.get()) : otherReleases.load();

@@ -74,6 +74,30 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
           .labelNames("kind")
           .register(registry);
 
+  private final Counter reloads =
+      Counter.build()
+          .name("covington_graph_reloads_total")
+          .help("Attempts to load the graph by outcome: published, unchanged, rejected (failed validation), error (source unreachable).")
+          .labelNames("outcome")
+          .register(registry);
+  private final Histogram reloadDuration =
+      Histogram.build()
+          .name("covington_graph_reload_duration_seconds")
+          .help("Time to fetch, read, build and validate a changed graph, whether published or not.")
+          .buckets(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+          .register(registry);
+  private final Gauge reloadFailing =
+      Gauge.build()
+          .name("covington_graph_reload_failing")
+          .help("1 while the newest inputs could not be published (the served graph is older than its inputs), else 0.")
+          .register(registry);
+  private final Gauge age =
+      Gauge.build()
+          .name("covington_graph_age_seconds")
+          .help("Seconds since the served graph was built; 0 before the first load.")
+          .register(registry);
+  private volatile double builtAtSeconds = Double.NaN;
+
   private final Gauge coreosReleases =
       Gauge.build()
           .name("covington_coreos_releases")
@@ -150,8 +174,25 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
       byKind.merge(problem.kind(), 1, Integer::sum);
     }
     byKind.forEach((kind, count) -> loadProblems.labels(kind).set(count));
-    lastLoad.set(snapshot.builtAt().toEpochMilli() / 1000.0);
+    builtAtSeconds = snapshot.builtAt().toEpochMilli() / 1000.0;
+    lastLoad.set(builtAtSeconds);
     loadDuration.set(loadSeconds);
+  }
+
+  /**
+   * Counts one attempt to load the graph.
+   *
+   * @param outcome {@code published}, {@code unchanged}, {@code rejected} or {@code error}
+   * @param seconds how long an attempt that found changed inputs took
+   */
+  public void reloadAttempted(String outcome, java.util.Optional<Double> seconds) {
+    reloads.labels(outcome).inc();
+    seconds.ifPresent(reloadDuration::observe);
+    if (outcome.equals("published")) {
+      reloadFailing.set(0);
+    } else if (!outcome.equals("unchanged")) {
+      reloadFailing.set(1);
+    }
   }
 
   /** Describes newly published CoreOS streams. */
@@ -173,6 +214,9 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
 
   /** Every metric in the Prometheus text format 0.0.4. */
   public String scrape() {
+    if (!Double.isNaN(builtAtSeconds)) {
+      age.set(System.currentTimeMillis() / 1000.0 - builtAtSeconds);
+    }
     StringWriter out = new StringWriter(16384);
     try {
       TextFormat.write004(out, registry.metricFamilySamples());

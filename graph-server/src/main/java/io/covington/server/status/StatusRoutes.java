@@ -1,5 +1,6 @@
 package io.covington.server.status;
 
+import io.covington.server.load.SnapshotHolder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -7,7 +8,8 @@ import io.vertx.ext.web.Router;
 import java.util.function.BooleanSupplier;
 
 /**
- * The status port's router: {@code /liveness}, {@code /readiness} and {@code /metrics}, kept off
+ * The status port's router: {@code /liveness}, {@code /readiness}, {@code /status} (served
+ * revision, its age, the last reload attempt and error) and {@code /metrics}, kept off
  * the API port so probes and scrapes are neither exposed to clients nor counted as API traffic.
  */
 public final class StatusRoutes {
@@ -17,8 +19,9 @@ public final class StatusRoutes {
   /**
    * @param ready whether every API has its first graph loaded and the server is not shutting
    *     down; {@code /readiness} answers 200 only then
+   * @param snapshots the OpenShift graph and its reload status, for {@code /status}
    */
-  public static Router create(Vertx vertx, BooleanSupplier ready, ServerMetrics metrics) {
+  public static Router create(Vertx vertx, BooleanSupplier ready, SnapshotHolder snapshots, ServerMetrics metrics) {
     Router router = Router.router(vertx);
     router
         .route("/liveness")
@@ -37,6 +40,15 @@ public final class StatusRoutes {
                   .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
                   .end(isReady ? "ready\n" : "not ready: no graph loaded yet, or shutting down\n");
             });
+    router
+        .route("/status")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), snapshots, java.time.Instant.now()))));
     router
         .route("/metrics")
         .method(HttpMethod.GET)

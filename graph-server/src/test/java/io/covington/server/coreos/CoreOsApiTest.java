@@ -171,6 +171,8 @@ class CoreOsApiTest {
     CoreOsApi api = new CoreOsApi("", holder, Clock.systemUTC(), io.covington.server.cache.TestCaches.inline());
     io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
     api.addRoutes(router);
+    new CoreOsPathApi("", holder, Clock.systemUTC()).addRoutes(router);
+    new CoreOsStreamsApi("", holder).addRoutes(router);
     Set<String> routed = new TreeSet<>();
     router.getRoutes().forEach(r -> routed.add(r.getPath()));
     assertThat(api.openApi().paths()).containsExactlyInAnyOrderElementsOf(routed);
@@ -180,6 +182,42 @@ class CoreOsApiTest {
     }
     assertThat(doc.at("/paths/~1v1~1graph/get/parameters").findValuesAsText("name"))
         .containsExactly("basearch", "stream", "rollout_wariness", "node_uuid", "oci");
+  }
+
+  /**
+   * The stable stream's last releases (index order): 43.20260217.3.1 and 43.20260413.3.2 are
+   * barriers, 44.20260621.3.1 a completed rollout, 44.20260707.3.1 the rollout in progress.
+   * Edges into a rollout come from the latest barrier before it onwards.
+   */
+  @Test
+  void thePathToTheNewestReleaseGoesThroughTheLastBarrierAndDependsOnWariness() throws Exception {
+    JsonNode plan = path("/v1/path?stream=stable&basearch=x86_64&from=43.20260217.3.1");
+    assertThat(plan.get("wariness").asDouble()).isZero();
+    assertThat(plan.get("hops").findValuesAsText("to")).containsExactly("43.20260413.3.2", ROLLOUT);
+    JsonNode wary = path("/v1/path?stream=stable&basearch=x86_64&from=43.20260217.3.1&rollout_wariness=0.6");
+    assertThat(wary.get("to").asText()).isEqualTo("44.20260621.3.1");
+    assertThat(wary.get("hops").findValuesAsText("to")).containsExactly("43.20260413.3.2", "44.20260621.3.1");
+  }
+
+  @Test
+  void explainSaysWhichBarrierComesFirstAndWhenAThrottledRolloutOpens() throws Exception {
+    JsonNode barrier = path("/v1/explain?stream=stable&basearch=x86_64&from=43.20260217.3.1&to=" + ROLLOUT);
+    assertThat(barrier.get("offered").asText()).isEqualTo("not_offered");
+    assertThat(barrier.get("reasons").findValuesAsText("kind")).containsExactly("barrier");
+    assertThat(barrier.at("/reasons/0/description").asText()).contains("43.20260413.3.2");
+    JsonNode throttled = path("/v1/explain?stream=stable&basearch=x86_64&from=43.20260413.3.2&to=" + ROLLOUT + "&rollout_wariness=0.6");
+    assertThat(throttled.get("reasons").findValuesAsText("kind")).containsExactly("throttled");
+    assertThat(throttled.at("/reasons/0/description").asText()).contains("0.5").contains(Instant.ofEpochSecond(ROLLOUT_START + 2880 * 60).toString());
+    HttpResponse<String> missingVersion = RunningServer.get(URI.create("http://127.0.0.1:" + server.apiPort()
+        + "/v1/path?stream=stable&basearch=x86_64&from=1.2.3"));
+    assertThat(missingVersion.statusCode()).isEqualTo(404);
+    assertThat(error(missingVersion).get("kind").asText()).isEqualTo("unknown_version");
+  }
+
+  private static JsonNode path(String pathAndQuery) throws Exception {
+    HttpResponse<String> response = RunningServer.get(URI.create("http://127.0.0.1:" + server.apiPort() + pathAndQuery));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -30,6 +30,7 @@ class CoreOsSourcesTest {
   private HttpServer http;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final List<LoadProblem> failures = new CopyOnWriteArrayList<>();
+  private final List<Integer> statuses = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -41,10 +42,19 @@ class CoreOsSourcesTest {
     http.createContext("/", exchange -> {
       byte[] body = files.get(exchange.getRequestURI().getPath());
       if (body == null) {
+        statuses.add(404);
         exchange.sendResponseHeaders(404, -1);
       } else {
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
+        String etag = "\"" + java.util.Arrays.hashCode(body) + "\"";
+        exchange.getResponseHeaders().add("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+          statuses.add(304);
+          exchange.sendResponseHeaders(304, -1);
+        } else {
+          statuses.add(200);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        }
       }
       exchange.close();
     });
@@ -95,6 +105,22 @@ class CoreOsSourcesTest {
         .anySatisfy(s -> assertThat(s).endsWith("/streams/stable/releases.json"));
     assertThat(failures).extracting(LoadProblem::kind).contains("fetch_failed");
     assertThat(next.problems()).hasSameSizeAs(failures);
+  }
+
+  @Test
+  void anUnchangedStreamIsAskedForWithItsETagAndNotDownloadedAgain() throws Exception {
+    CoreOsSources sources = sources();
+    CoreOsSnapshot first = sources.load();
+    statuses.clear();
+
+    CoreOsSnapshot second = sources.load();
+
+    assertThat(statuses).containsOnly(304).hasSize(4);
+    assertThat(second.graph("stable", "x86_64", Scheme.CHECKSUM)).isEqualTo(first.graph("stable", "x86_64", Scheme.CHECKSUM));
+    files.put("/updates/stable.json", bundled("testing/updates.json"));
+    statuses.clear();
+    sources.load();
+    assertThat(failures).extracting(LoadProblem::source).anySatisfy(s -> assertThat(s).endsWith("/updates/stable.json"));
   }
 
   @Test

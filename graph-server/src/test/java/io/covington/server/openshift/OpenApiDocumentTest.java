@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
       Router router =
           ApiRouter.create(vertx, List.of(
               new OpenShiftApi(prefix, new SnapshotHolder(), io.covington.server.cache.TestCaches.inline()),
-              new io.covington.server.path.PathApi(prefix, new SnapshotHolder(), vertx)), (a, r, s, d) -> {});
+              new io.covington.server.path.PathApi(prefix, new SnapshotHolder(), vertx),
+              new BlockedEdgesApi(prefix, new SnapshotHolder())), (a, r, s, d) -> {});
       Set<String> routed =
           router.getRoutes().stream()
               .map(Route::getPath)

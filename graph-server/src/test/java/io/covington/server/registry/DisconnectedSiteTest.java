@@ -94,6 +94,11 @@ class DisconnectedSiteTest {
         assertThat(metrics).doesNotContain("covington_graph_load_problems{");
         assertThat(metrics).contains("covington_registry_releases{repository=\"" + registry.host() + "/" + releases + "\",} 3.0");
         assertThat(dir.resolve("cache/release-images")).isDirectoryContaining(p -> p.toString().endsWith(".json"));
+        JsonNode status = JSON.readTree(RunningServer.get(URI.create("http://127.0.0.1:" + running.server().statusPort() + "/status")).body());
+        assertThat(status.get("sources").toString())
+            .contains("registry " + registry.host() + "/" + releases + ", last scrape")
+            .contains("3 releases")
+            .contains("graph-data: image " + registry.host() + "/openshift/graph-image");
 
         // The mirror gets new graph-data: the tag moves to an image without the block.
         images.image("openshift/graph-image", "latest", OCI, "amd64", List.of(TestImages.filler("ubi-micro"), graphData(false)));

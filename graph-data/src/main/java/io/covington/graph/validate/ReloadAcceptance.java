@@ -1,0 +1,41 @@
+package io.covington.graph.validate;
+
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.LoadProblem;
+import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.snapshot.GraphSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether newly read data may replace a graph that is being served. New data is refused when the
+ * graph-data has any {@linkplain GraphDataValidator error} (a file that does not parse or does not
+ * follow the schema, a bad regular expression, a risk without rules, duplicate or contradictory
+ * blocks, no channel at all) or the snapshot has no release; in strict mode, also when the
+ * snapshot has any problem. Data that cannot be read at all never gets this far.
+ */
+public final class ReloadAcceptance {
+
+  private ReloadAcceptance() {}
+
+  /** Why {@code snapshot}, built from {@code data}, must not be published; empty when it may be. */
+  public static List<LoadProblem> rejections(GraphData data, ReleaseSet releases, GraphSnapshot snapshot, boolean strict) {
+    List<LoadProblem> reasons = new ArrayList<>();
+    GraphDataValidator.validate(data, Optional.empty()).stream()
+        .filter(Finding::isError)
+        .map(Finding::problem)
+        .forEach(reasons::add);
+    if (releases.releases().isEmpty() || snapshot.architectures().isEmpty()) {
+      reasons.add(LoadProblem.of("releases", "no_releases", "the releases are empty; every client would get the empty graph"));
+    }
+    if (strict) {
+      for (LoadProblem p : snapshot.problems()) {
+        if (!reasons.contains(p)) {
+          reasons.add(p);
+        }
+      }
+    }
+    return List.copyOf(reasons);
+  }
+}

@@ -1,0 +1,162 @@
+package io.covington.graph.validate;
+
+import static io.covington.graph.TestFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The validator over the real cincinnati-graph-data and over copies broken one way each. */
+class GraphDataValidatorTest {
+
+  @TempDir(factory = io.covington.graph.MemoryTempDir.class) Path dir;
+
+  private Path copy;
+
+  @BeforeEach
+  void copyTheRealData() throws IOException {
+    copy = dir.resolve("graph-data");
+    copyTree(BundledData.directory("openshift/graph-data"), copy);
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private List<Finding> validate() throws InvalidInputException {
+    return GraphDataValidator.validate(GraphDataReader.read(copy), Optional.empty());
+  }
+
+  private List<Finding> errors() throws InvalidInputException {
+    return validate().stream().filter(Finding::isError).toList();
+  }
+
+  @Test
+  void theRealGraphDataPasses() throws InvalidInputException {
+    List<Finding> findings = validate();
+
+    assertThat(findings).noneMatch(Finding::isError);
+    // Three real blocks name versions that no channel lists: reported, not failed.
+    assertThat(findings).extracting(f -> f.problem().kind()).containsOnly("unknown_target");
+    assertThat(findings).hasSize(3);
+  }
+
+  @Test
+  void theRealGraphDataPassesAgainstTheBundledReleases() throws InvalidInputException {
+    GraphData data = GraphDataReader.read(copy);
+
+    List<Finding> findings = GraphDataValidator.validate(data, Optional.of(BundledData.releases()));
+
+    assertThat(findings).noneMatch(Finding::isError);
+    // The bundled releases stop at 4.18, so newer channels list versions they lack.
+    assertThat(findings).anyMatch(f -> f.problem().kind().equals("unknown_version") && f.problem().source().endsWith("stable-4.20.yaml"));
+  }
+
+  @Test
+  void reportsEachBrokenKindWithItsFile() throws IOException, InvalidInputException {
+    // One copy of the real data broken in every way at once, each way in its own file: reading
+    // the 1,800 real files once instead of once per kind keeps the test fast.
+    List<String> expected = new java.util.ArrayList<>();
+    expected.add(rel(write(copy, "channels/stable-4.16.yaml", "name: stable-4.16\nversions: [4.16.1\n")) + " invalid_yaml");
+    expected.add(rel(write(copy, "blocked-edges/4.16.99-no-from.yaml", "to: 4.16.3\n")) + " missing_field");
+    expected.add(rel(write(copy, "blocked-edges/4.16.3-bad-regex.yaml", "to: 4.16.3\nfrom: 4\\.15\\.(\n")) + " invalid_regex");
+    Path original = copy.resolve("blocked-edges/4.16.3-AzureDefaultVMType.yaml");
+    Files.copy(anyConditionalBlock(), original);
+    Path duplicate = copy.resolve("blocked-edges/4.16.3-ZZ-duplicate.yaml");
+    Files.copy(original, duplicate);
+    expected.add(rel(duplicate) + " duplicate_block");
+    write(copy, "blocked-edges/4.16.5-risk.yaml", risk("4.16.5", "4\\.15\\..*", "SomeRisk", "It breaks."));
+    expected.add(rel(write(copy, "blocked-edges/4.16.5-zz-removed.yaml", "to: 4.16.5\nfrom: 4\\.15\\..*\n")) + " contradictory_block");
+    write(copy, "blocked-edges/4.16.6-NewRisk.yaml", risk("4.16.6", "4\\.15\\..*", "NewRisk", "It breaks."));
+    expected.add(rel(write(copy, "blocked-edges/4.16.7-NewRisk.yaml", risk("4.16.7", "4\\.15\\..*", "NewRisk", "Something else."))) + " inconsistent_risk");
+    expected.add(rel(write(copy, "blocked-edges/4.16.8-NoRules.yaml",
+        "to: 4.16.8\nfrom: 4\\.15\\..*\nurl: https://issues.example.com/1\nname: NoRules\nmessage: It breaks.\n")) + " risk_without_rules");
+    expected.add(rel(write(copy, "blocked-edges/4.16.9-EmptyRules.yaml",
+        "to: 4.16.9\nfrom: 4\\.15\\..*\nurl: https://issues.example.com/1\nname: EmptyRules\nmessage: It breaks.\nmatchingRules: []\n")) + " invalid_risk");
+    expected.add(rel(write(copy, "channels/zz-copy.yaml", "name: fast-4.16\nversions:\n- 4.16.3\n")) + " channel_name_mismatch");
+    expected.add("channels/zz-copy.yaml duplicate_channel");
+
+    List<Finding> errors = errors();
+
+    assertThat(errors).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(errors).filteredOn(f -> f.problem().kind().equals("invalid_yaml")).allMatch(f -> f.problem().line().isPresent());
+    assertThat(errors).filteredOn(f -> f.problem().kind().equals("duplicate_block"))
+        .allMatch(f -> f.problem().message().contains(rel(original)));
+  }
+
+  @Test
+  void warnsOfTargetsAndChannelVersionsNothingHas() throws InvalidInputException {
+    Path block = write(copy, "blocked-edges/4.16.999-typo.yaml", "to: 4.16.999\nfrom: 4\\.15\\..*\n");
+    Path channel = write(copy, "channels/stable-4.16.yaml", "name: stable-4.16\nversions:\n- 4.16.3\n- 4.16.777\n");
+    GraphData data = GraphDataReader.read(copy);
+
+    assertThat(GraphDataValidator.validate(data, Optional.empty())).noneMatch(Finding::isError).anySatisfy(f -> {
+      assertThat(rel(f.problem().source())).isEqualTo(rel(block));
+      assertThat(f.problem().kind()).isEqualTo("unknown_target");
+      assertThat(f.problem().message()).contains("in no channel");
+    });
+    assertThat(GraphDataValidator.validate(data, Optional.of(BundledData.releases()))).noneMatch(Finding::isError)
+        .anySatisfy(f -> {
+          assertThat(rel(f.problem().source())).isEqualTo(rel(channel));
+          assertThat(f.problem().kind()).isEqualTo("unknown_version");
+          assertThat(f.problem().message()).contains("4.16.777").doesNotContain("4.16.3,");
+        })
+        .anySatisfy(f -> {
+          assertThat(rel(f.problem().source())).isEqualTo(rel(block));
+          assertThat(f.problem().kind()).isEqualTo("unknown_target");
+        });
+  }
+
+  @Test
+  void reportsNoChannelsAsAnError(@TempDir(factory = io.covington.graph.MemoryTempDir.class) Path empty) throws InvalidInputException {
+    Path data = io.covington.graph.TestFiles.graphData(empty);
+
+    assertThat(GraphDataValidator.validate(GraphDataReader.read(data), Optional.empty()))
+        .anySatisfy(f -> assertThat(f.problem().kind()).isEqualTo("no_channels"));
+  }
+
+  /** A finding's file relative to the copy: the reader names files both ways. */
+  private String rel(Object file) {
+    String prefix = copy + java.io.File.separator;
+    String name = file.toString();
+    return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+  }
+
+  private Path anyConditionalBlock() throws IOException {
+    try (Stream<Path> files = Files.list(copy.resolve("blocked-edges"))) {
+      Path real = files.filter(p -> p.getFileName().toString().startsWith("4.16.")).sorted().findFirst().orElseThrow();
+      Path moved = dir.resolve("picked.yaml");
+      Files.move(real, moved);
+      return moved;
+    }
+  }
+
+  private static String risk(String to, String from, String name, String message) {
+    return "to: " + to + "\nfrom: " + from + "\nurl: https://issues.example.com/" + name + "\nname: " + name
+        + "\nmessage: " + message + "\nmatchingRules:\n- type: Always\n";
+  }
+}

@@ -1,0 +1,158 @@
+// Wires the views together: tabs, channel and architecture selectors, the graph and the panels.
+
+import { api, el, loadConfig, showError, status } from './api.js';
+import { BULK_EDGES, ChannelModel, GraphView, legend } from './graph.js';
+import { describeEdge, findVersions, renderDetails, renderEdgeDetails, searchStatus } from './channel.js';
+import { findPath, renderRisks } from './path.js';
+import { renderStreams } from './streams.js';
+import { OKD_CHANNEL, renderOkdSummary } from './okd.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  view: 'channel',
+  channel: '',
+  arch: 'amd64',
+  channelBeforeOkd: null,
+  model: null,
+  focus: null,
+  graph: null,
+  streamsShown: false,
+  select(index) {
+    state.focus = index;
+    state.graph.select(index);
+    if (index !== null) renderDetails(state, index);
+  },
+};
+
+window.addEventListener('error', (e) => showError(`Unexpected error: ${e.message}`));
+window.addEventListener('unhandledrejection', (e) => showError(`Unexpected error: ${e.reason && e.reason.message ? e.reason.message : e.reason}`));
+
+async function start() {
+  await loadConfig();
+  state.graph = new GraphView($('graph'), {
+    onSelectNode: (i) => state.select(i),
+    onSelectEdge: (e) => renderEdgeDetails(state.model, e),
+    onHover: (e) => {
+      $('hover-info').textContent = e ? hoverText(e) : '';
+    },
+  });
+  $('arch').addEventListener('change', () => guarded(loadChannels));
+  $('channel').addEventListener('change', () => guarded(() => loadChannel($('channel').value)));
+  $('search-form').addEventListener('submit', (evt) => {
+    evt.preventDefault();
+    search();
+  });
+  $('show-all-edges').addEventListener('change', () => state.graph.setMode({ all: $('show-all-edges').checked }));
+  $('show-blocked').addEventListener('change', () => state.graph.setMode({ blocked: $('show-blocked').checked }));
+  $('path-form').addEventListener('submit', (evt) => {
+    evt.preventDefault();
+    guarded(() => findPath(state));
+  });
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    tab.addEventListener('click', () => guarded(() => showView(tab.dataset.view)));
+  }
+  await loadChannels();
+  // A view can be linked to: /#path, /#streams, /#okd.
+  const linked = location.hash.slice(1);
+  if (['path', 'streams', 'okd'].includes(linked)) await showView(linked);
+}
+
+function hoverText(e) {
+  const d = describeEdge(state.model, e);
+  return [d.title, ...d.lines.map(([text]) => text.split(':')[0])].join(' — ');
+}
+
+async function guarded(action) {
+  try {
+    showError('');
+    await action();
+  } catch (e) {
+    showError(e.message);
+    status('Failed.');
+  }
+}
+
+async function loadChannels() {
+  state.arch = $('arch').value;
+  const { channels } = await api.channels(state.arch);
+  const served = channels.filter((c) => c.releases > 0);
+  const select = $('channel');
+  select.replaceChildren(...served.map((c) => el('option', { value: c.name }, `${c.name} (${c.releases})`)));
+  if (served.length === 0) {
+    throw new Error(`No channel has releases on ${state.arch}.`);
+  }
+  const preferred = [state.channel, 'stable-4.16'].find((name) => served.some((c) => c.name === name)) || served[0].name;
+  await loadChannel(preferred);
+}
+
+async function loadChannel(name) {
+  $('channel').value = name;
+  state.channel = name;
+  state.focus = null;
+  status(`Loading ${name}…`);
+  const [graph, blocked] = await Promise.all([api.graph(name, state.arch), api.blocked(name, state.arch)]);
+  graph.channel = name;
+  const model = new ChannelModel(graph, blocked);
+  if (model.nodes.length === 0) {
+    throw new Error(`${name} has no releases on ${state.arch}.`);
+  }
+  state.model = model;
+  state.graph.colourByOs = state.view === 'okd' || model.nodes.some((n, i) => model.osOf(i) && model.osOf(i) !== 'rhcos');
+  const small = model.edges.length <= BULK_EDGES;
+  $('show-all-edges').checked = small;
+  $('show-blocked').checked = state.view === 'okd';
+  state.graph.mode = { all: small, blocked: state.view === 'okd' };
+  state.graph.show(model, `${name}/${state.arch}`);
+  $('versions').replaceChildren(...[...model.nodes].reverse().map((n) => el('option', { value: n.version })));
+  renderRisks(model);
+  renderOkdSummary(model);
+  $('legend').replaceChildren(legend([
+    ['unconditional', 'update'], ['conditional', 'conditional update (risk; hover or click)'],
+    ['blocked', 'removed by graph-data (on request)'], ['selected', 'selected release'],
+    ['latest', 'newest reachable from it'], ['path', 'path'],
+    ...(state.graph.colourByOs ? [['os-fcos', 'Fedora CoreOS (fcos)'], ['os-scos', 'CentOS Stream CoreOS (scos)']] : []),
+  ]));
+  $('details').replaceChildren(el('p', { class: 'hint' }, 'Click a release, or find one, to see its details.'));
+  $('path-result').replaceChildren();
+  const conditional = model.edges.filter((e) => e.kind === 'conditional').length;
+  status(`${name} on ${state.arch}: ${model.nodes.length} releases, ${model.edges.length} updates `
+    + `(${conditional} conditional), ${model.removals.length} removed by graph-data.`
+    + (small ? '' : ' Click a release to draw its updates.'));
+}
+
+function search() {
+  const text = $('search').value;
+  const hits = findVersions(state.model, text);
+  state.graph.markFound(hits);
+  searchStatus(state.model, hits, text);
+  if (hits.length) state.select(hits[0]);
+}
+
+async function showView(view) {
+  const previous = state.view;
+  state.view = view;
+  history.replaceState(null, '', view === 'channel' ? location.pathname : `#${view}`);
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+  }
+  for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== view;
+  $('graph-views').hidden = view === 'streams';
+  $('streams-view').hidden = view !== 'streams';
+  if (view === 'streams') {
+    await renderStreams();
+    return;
+  }
+  if (view === 'okd') {
+    if (previous !== 'okd') state.channelBeforeOkd = state.channel;
+    const okd = [...$('channel').options].some((o) => o.value === OKD_CHANNEL) ? OKD_CHANNEL : state.channel;
+    await loadChannel(okd);
+  } else if (previous === 'okd' && state.channelBeforeOkd) {
+    const back = state.channelBeforeOkd;
+    state.channelBeforeOkd = null;
+    await loadChannel(back);
+  }
+  if (state.focus === null) state.graph.fit();
+}
+
+guarded(start);

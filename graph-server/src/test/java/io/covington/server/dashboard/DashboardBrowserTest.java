@@ -1,0 +1,210 @@
+package io.covington.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.covington.server.Main;
+import io.covington.server.RunningServer;
+import io.covington.server.load.OpenShiftInputs;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import picocli.CommandLine;
+
+/**
+ * The dashboard in a real headless Chromium against a real server with the bundled data, one view
+ * after the other as a user would: every view must show what the data says, with no error shown,
+ * no console error, and no request leaving the server's origin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+  private Main.Running running;
+  private BrowserSession browser;
+  private WebDriver driver;
+  private String origin;
+
+  @BeforeAll
+  void startServerAndBrowser() throws Exception {
+    Main main = new Main();
+    new CommandLine(main).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1");
+    running = main.start(OpenShiftInputs.bundled());
+    RunningServer.await(running.loaded());
+    origin = "http://127.0.0.1:" + running.server().apiPort();
+    browser = BrowserSession.start();
+    driver = browser.driver;
+    driver.get(origin + "/");
+    waitFor(d -> text("status").contains("releases"));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (running != null) {
+        running.stop();
+      }
+    }
+  }
+
+  @AfterEach
+  void showsNoErrorNoEmptyGraphAndLogsNone() {
+    assertThat(driver.findElement(By.id("error")).isDisplayed())
+        .as("error shown: %s", driver.findElement(By.id("error")).getText())
+        .isFalse();
+    if (driver.findElement(By.id("graph")).isDisplayed()) {
+      assertThat(graphNodes()).as("releases drawn for %s", text("status")).isPositive();
+    }
+    assertThat(browser.consoleProblems()).as("console errors").isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void drawsTheDefaultChannelAndABigOneWithoutFreezing() throws Exception {
+    assertThat(new Select(driver.findElement(By.id("channel"))).getFirstSelectedOption().getDomAttribute("value"))
+        .isEqualTo("stable-4.16");
+    assertThat(graphNodes()).isEqualTo(161);
+
+    long start = System.nanoTime();
+    new Select(driver.findElement(By.id("channel"))).selectByValue("candidate-4.14");
+    waitFor(d -> text("status").startsWith("candidate-4.14") && graphNodes() == 270);
+    driver.findElement(By.id("show-all-edges")).click();
+    waitFor(d -> graphEdges() > 10_000);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(elapsed).as("270 releases and every update drawn").isLessThan(Duration.ofSeconds(10));
+    // Still responsive: a script runs at once after drawing every update.
+    assertThat(driver.findElement(By.id("search")).isEnabled()).isTrue();
+    browser.screenshot("channel-all-edges");
+    driver.findElement(By.id("show-all-edges")).click();
+    waitFor(d -> graphEdges() == 0);
+  }
+
+  @Test
+  @Order(2)
+  void findsAVersionShowsItsDetailsAndTheNewestReachable() throws Exception {
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-4.16");
+    waitFor(d -> text("status").startsWith("stable-4.16") && graphNodes() == 161);
+    WebElement search = driver.findElement(By.id("search"));
+    search.sendKeys("4.15.20", Keys.ENTER);
+    waitFor(d -> text("details-version").equals("4.15.20"));
+    String details = text("details");
+    assertThat(details).contains("quay.io/openshift-release-dev/ocp-release@sha256:", "stable-4.16", "Updates to (", "Updates from (");
+    assertThat(driver.findElement(By.cssSelector("#details a")).getDomAttribute("href")).startsWith("https://access.redhat.com/errata/");
+    waitFor(d -> !text("details-latest").contains("looking"));
+    assertThat(text("details-latest")).matches("4\\.16\\.\\d+ in \\d+ updates?");
+    assertThat(graphEdges()).as("the selected release's updates are drawn").isGreaterThan(0);
+    browser.screenshot("channel");
+
+    // Keyboard: an update in the details panel selects its target with Enter.
+    WebElement next = driver.findElement(By.cssSelector("#details ul.updates button.release"));
+    String target = next.getText();
+    next.sendKeys(Keys.ENTER);
+    waitFor(d -> text("details-version").equals(target));
+  }
+
+  @Test
+  @Order(3)
+  void findsAPathOnlyWhenItsRiskIsAccepted() throws Exception {
+    driver.findElement(By.id("tab-path")).click();
+    WebElement from = driver.findElement(By.id("from"));
+    from.clear();
+    from.sendKeys("4.15.20");
+    WebElement to = driver.findElement(By.id("to"));
+    to.clear();
+    to.sendKeys("4.16.53");
+    driver.findElement(By.id("path-go")).click();
+    waitFor(d -> text("path-result").contains("not reachable") && exists("explain"));
+    assertThat(text("cut")).contains("RuncShareProcessNamespace");
+    assertThat(text("explain")).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
+
+    driver.findElement(By.cssSelector("#risks input[value='RuncShareProcessNamespace']")).click();
+    driver.findElement(By.id("path-go")).click();
+    waitFor(d -> text("path-verdict").contains("1 update"));
+    List<WebElement> hops = driver.findElements(By.cssSelector("#hops li"));
+    assertThat(hops).hasSize(1);
+    assertThat(hops.get(0).getText()).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
+    assertThat(graphEdges()).isGreaterThan(0);
+    browser.screenshot("path");
+  }
+
+  @Test
+  @Order(4)
+  void showsTheCoreOsStreamsWithBarriersAndRollouts() throws Exception {
+    driver.findElement(By.id("tab-streams")).click();
+    waitFor(d -> exists("stream-stable-x86_64") && exists("stream-next-aarch64"));
+    for (String stream : List.of("stable", "testing", "next")) {
+      for (String arch : List.of("x86_64", "aarch64")) {
+        WebElement section = driver.findElement(By.id("stream-" + stream + "-" + arch));
+        assertThat(section.findElements(By.cssSelector("tbody tr"))).as(stream + " " + arch).isNotEmpty();
+      }
+    }
+    assertThat(text("streams")).contains("barrier", "Progress computed at");
+    browser.screenshot("streams");
+  }
+
+  @Test
+  @Order(5)
+  void showsTheMoveFromFedoraCoreOsToCentOsStreamCoreOs() throws Exception {
+    driver.findElement(By.id("tab-okd")).click();
+    waitFor(d -> text("status").startsWith("stable-scos-4") && exists("okd-edges"));
+    assertThat(graphNodes()).isGreaterThan(0);
+    assertThat(text("okd-summary")).contains("fcos:", "scos:");
+    assertThat(text("okd-edges"))
+        .contains("fcos 4.15.0-0.okd-2024-03-10-010116 → scos 4.16.0-okd-scos.1: conditional", "OKDSCOSPivotExt4OrphanFile");
+    browser.screenshot("okd");
+  }
+
+  @Test
+  @Order(6)
+  void neverRequestsAnythingOutsideTheServersOrigin() {
+    List<String> urls = browser.requestedUrls();
+    assertThat(urls).as("requests seen").isNotEmpty().allMatch(url -> url.startsWith(origin + "/"), "on " + origin);
+    @SuppressWarnings("unchecked")
+    List<String> resources =
+        (List<String>) browser.driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+    assertThat(resources).isNotEmpty().allMatch(url -> url.startsWith(origin + "/"), "on " + origin);
+    assertThat(urls).anyMatch(url -> url.contains("/dashboard/vendor/cytoscape.min.js"));
+  }
+
+  private void waitFor(Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+      browser.drainLogs();
+      return condition.apply(d);
+    });
+  }
+
+  private String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  private boolean exists(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  private int graphNodes() {
+    String value = driver.findElement(By.id("graph")).getDomAttribute("data-nodes");
+    return value == null ? 0 : Integer.parseInt(value);
+  }
+
+  private int graphEdges() {
+    String value = driver.findElement(By.id("graph")).getDomAttribute("data-edges");
+    return value == null ? 0 : Integer.parseInt(value);
+  }
+}

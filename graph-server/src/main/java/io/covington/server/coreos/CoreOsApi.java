@@ -83,15 +83,7 @@ public final class CoreOsApi implements Api {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(RequestMetrics.route(METRICS_LABEL, "openapi"))
-        .handler(ctx -> {
-          String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-          Optional<String> type = jsonTypes.negotiate(accept);
-          if (type.isEmpty()) {
-            ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
-          } else {
-            CachedResponses.send(ctx, type.get(), openApiBody);
-          }
-        });
+        .handler(ctx -> jsonTypes.negotiateOrReject(ctx).ifPresent(type -> CachedResponses.send(ctx, type, openApiBody)));
   }
 
   /** The OpenAPI document of this API, for tests and tools. */
@@ -100,10 +92,8 @@ public final class CoreOsApi implements Api {
   }
 
   private void graph(RoutingContext ctx) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> contentType = jsonTypes.negotiate(accept);
+    Optional<String> contentType = jsonTypes.negotiateOrReject(ctx);
     if (contentType.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
       return;
     }
     CoreOsQuery query;

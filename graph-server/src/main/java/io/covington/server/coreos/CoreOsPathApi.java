@@ -58,10 +58,8 @@ public final class CoreOsPathApi implements Api {
   }
 
   private void answer(RoutingContext ctx, boolean explain) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> type = jsonTypes.negotiate(accept);
+    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
     if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
       return;
     }
     MultiMap params;

@@ -45,10 +45,8 @@ public final class CoreOsStreamsApi implements Api {
   }
 
   private void streams(RoutingContext ctx) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> type = jsonTypes.negotiate(accept);
+    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
     if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
       return;
     }
     Optional<CoreOsSnapshot> snapshot = snapshots.current();

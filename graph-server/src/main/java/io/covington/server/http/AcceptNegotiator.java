@@ -113,4 +113,17 @@ public final class AcceptNegotiator {
     }
     return governing;
   }
+
+  /**
+   * The type to answer {@code ctx} with, by its {@code Accept} header; empty after answering 406
+   * {@code invalid_content_type} when nothing acceptable is offered.
+   */
+  public Optional<String> negotiateOrReject(io.vertx.ext.web.RoutingContext ctx) {
+    String accept = ctx.request().getHeader(io.vertx.core.http.HttpHeaders.ACCEPT);
+    Optional<String> type = negotiate(accept);
+    if (type.isEmpty()) {
+      ApiError.invalidContentType(accept, String.join(", ", offered())).send(ctx);
+    }
+    return type;
+  }
 }

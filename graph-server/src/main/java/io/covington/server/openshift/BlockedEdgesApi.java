@@ -62,10 +62,8 @@ public final class BlockedEdgesApi implements Api {
   }
 
   private void blocked(RoutingContext ctx) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> type = jsonTypes.negotiate(accept);
+    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
     if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
       return;
     }
     GraphQuery query;

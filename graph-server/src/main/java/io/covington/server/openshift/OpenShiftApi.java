@@ -104,7 +104,7 @@ public final class OpenShiftApi implements Api {
   }
 
   private void graph(RoutingContext ctx) {
-    Optional<String> contentType = negotiate(ctx, graphTypes);
+    Optional<String> contentType = graphTypes.negotiateOrReject(ctx);
     if (contentType.isEmpty()) {
       return;
     }
@@ -132,7 +132,7 @@ public final class OpenShiftApi implements Api {
   }
 
   private void channels(RoutingContext ctx) {
-    Optional<String> contentType = negotiate(ctx, jsonTypes);
+    Optional<String> contentType = jsonTypes.negotiateOrReject(ctx);
     if (contentType.isEmpty()) {
       return;
     }
@@ -160,17 +160,7 @@ public final class OpenShiftApi implements Api {
   }
 
   private void openApi(RoutingContext ctx) {
-    negotiate(ctx, jsonTypes).ifPresent(type -> CachedResponses.send(ctx, type, openApi));
-  }
-
-  /** The negotiated type, or empty after answering 406. */
-  private static Optional<String> negotiate(RoutingContext ctx, AcceptNegotiator negotiator) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> type = negotiator.negotiate(accept);
-    if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", negotiator.offered())).send(ctx);
-    }
-    return type;
+    jsonTypes.negotiateOrReject(ctx).ifPresent(type -> CachedResponses.send(ctx, type, openApi));
   }
 
   /** The query parameters; a query that cannot be decoded is a client error, not a failure. */

@@ -89,10 +89,8 @@ public final class PathApi implements Api {
   record PathParams(String channel, String arch, String from, Optional<String> to, AcceptedRisks accepted) {}
 
   private void answer(RoutingContext ctx, Query query, boolean toRequired) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    Optional<String> type = jsonTypes.negotiate(accept);
+    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
     if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", jsonTypes.offered())).send(ctx);
       return;
     }
     PathParams params;

@@ -36,14 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ManifestsTest {
 
-  /**
-   * Variables for the live-source flags another change is adding (--graph-data-git,
-   * --graph-data-branch, --reload-interval, --cache-dir). Until then the server ignores them;
-   * remove each from here once the flag exists.
-   */
-  static final Set<String> PENDING_VARIABLES =
-      Set.of("COVINGTON_GRAPH_DATA_GIT", "COVINGTON_GRAPH_DATA_BRANCH", "COVINGTON_RELOAD_INTERVAL", "COVINGTON_CACHE_DIR");
-
   static List<String> renderings() {
     return Rendering.names();
   }
@@ -202,7 +194,7 @@ class ManifestsTest {
         .collect(Collectors.toSet());
 
     assertThat(rendering.configuration().getData().keySet())
-        .allSatisfy(variable -> assertThat(flags.contains(variable) || PENDING_VARIABLES.contains(variable))
+        .allSatisfy(variable -> assertThat(flags.contains(variable))
             .as("%s: %s is no flag of the server (see covington --help)", name, variable)
             .isTrue());
   }

@@ -12,7 +12,6 @@ import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -14,8 +14,6 @@ import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
 import io.covington.server.load.SnapshotHolder;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -68,13 +66,7 @@ public final class BlockedEdgesApi implements Api {
     }
     GraphQuery query;
     try {
-      MultiMap params;
-      try {
-        params = ctx.queryParams();
-      } catch (RuntimeException e) {
-        throw new GraphQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
-      }
-      query = GraphQuery.parse(params);
+      query = GraphQuery.parse(GraphQuery.params(ctx));
     } catch (GraphQuery.InvalidQuery e) {
       e.error().send(ctx);
       return;

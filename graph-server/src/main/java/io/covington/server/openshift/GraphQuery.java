@@ -34,6 +34,15 @@ public record GraphQuery(String channel, String arch) {
     }
   }
 
+  /** The query parameters of {@code ctx}; a query that cannot be decoded is a client error, not a failure. */
+  public static MultiMap params(io.vertx.ext.web.RoutingContext ctx) throws InvalidQuery {
+    try {
+      return ctx.queryParams();
+    } catch (RuntimeException e) {
+      throw new InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
+    }
+  }
+
   public static GraphQuery parse(MultiMap params) throws InvalidQuery {
     String channel = params.get("channel");
     if (channel == null) {

@@ -12,8 +12,6 @@ import io.covington.server.http.ApiError;
 import io.covington.server.http.RequestMetrics;
 import io.covington.server.load.SnapshotHolder;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -110,7 +108,7 @@ public final class OpenShiftApi implements Api {
     }
     GraphQuery query;
     try {
-      query = GraphQuery.parse(params(ctx));
+      query = GraphQuery.parse(GraphQuery.params(ctx));
     } catch (GraphQuery.InvalidQuery e) {
       e.error().send(ctx);
       return;
@@ -138,7 +136,7 @@ public final class OpenShiftApi implements Api {
     }
     String arch;
     try {
-      arch = GraphQuery.parseArch(params(ctx));
+      arch = GraphQuery.parseArch(GraphQuery.params(ctx));
     } catch (GraphQuery.InvalidQuery e) {
       e.error().send(ctx);
       return;
@@ -161,14 +159,5 @@ public final class OpenShiftApi implements Api {
 
   private void openApi(RoutingContext ctx) {
     jsonTypes.negotiateOrReject(ctx).ifPresent(type -> CachedResponses.send(ctx, type, openApi));
-  }
-
-  /** The query parameters; a query that cannot be decoded is a client error, not a failure. */
-  private static MultiMap params(RoutingContext ctx) throws GraphQuery.InvalidQuery {
-    try {
-      return ctx.queryParams();
-    } catch (RuntimeException e) {
-      throw new GraphQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
-    }
   }
 }

@@ -16,7 +16,6 @@ import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.GraphQuery;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -128,12 +127,7 @@ public final class PathApi implements Api {
   }
 
   private static PathParams parse(RoutingContext ctx, boolean toRequired) throws GraphQuery.InvalidQuery {
-    MultiMap params;
-    try {
-      params = ctx.queryParams();
-    } catch (RuntimeException e) {
-      throw new GraphQuery.InvalidQuery(ApiError.invalidQuery("the query string cannot be decoded"));
-    }
+    MultiMap params = GraphQuery.params(ctx);
     String from = params.get("from");
     String to = params.get("to");
     String channel = params.get("channel");

@@ -11,10 +11,8 @@ import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.openshift.OpenApiDocument;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -71,18 +69,9 @@ public final class CoreOsApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    router
-        .route(graphPath())
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(METRICS_LABEL, "graph"))
-        .handler(this::graph);
-    router
-        .route(prefix + "/v1/openapi")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(METRICS_LABEL, "openapi"))
-        .handler(ctx -> jsonTypes.negotiateOrReject(ctx).ifPresent(type -> CachedResponses.send(ctx, type, openApiBody)));
+    get(router, graphPath(), "graph", this::graph);
+    get(router, prefix + "/v1/openapi", "openapi",
+        ctx -> jsonTypes.negotiateOrReject(ctx).ifPresent(type -> CachedResponses.send(ctx, type, openApiBody)));
   }
 
   /** The OpenAPI document of this API, for tests and tools. */

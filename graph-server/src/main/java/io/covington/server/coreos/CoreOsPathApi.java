@@ -9,10 +9,8 @@ import io.covington.policy.coreos.StreamPaths;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -50,10 +48,8 @@ public final class CoreOsPathApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    router.route(prefix + "/v1/path").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(CoreOsApi.METRICS_LABEL, "path")).handler(ctx -> answer(ctx, false));
-    router.route(prefix + "/v1/explain").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(CoreOsApi.METRICS_LABEL, "explain")).handler(ctx -> answer(ctx, true));
+    get(router, prefix + "/v1/path", "path", ctx -> answer(ctx, false));
+    get(router, prefix + "/v1/explain", "explain", ctx -> answer(ctx, true));
   }
 
   private void answer(RoutingContext ctx, boolean explain) {

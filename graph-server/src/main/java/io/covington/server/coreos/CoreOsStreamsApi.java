@@ -4,9 +4,7 @@ import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +33,7 @@ public final class CoreOsStreamsApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    router
-        .route(prefix + "/v1/streams")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(CoreOsApi.METRICS_LABEL, "streams"))
-        .handler(this::streams);
+    get(router, prefix + "/v1/streams", "streams", this::streams);
   }
 
   private void streams(RoutingContext ctx) {

@@ -1,9 +1,7 @@
 package io.covington.server.dashboard;
 
 import io.covington.server.http.Api;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +66,7 @@ public final class DashboardApi implements Api {
   @Override
   public void addRoutes(Router router) {
     for (DashboardAsset asset : assets) {
-      router
-          .route(asset.path())
-          .method(HttpMethod.GET)
-          .method(HttpMethod.HEAD)
-          .handler(RequestMetrics.route(METRICS_LABEL, routeLabel(asset.path())))
-          .handler(ctx -> serve(ctx, asset));
+      get(router, asset.path(), routeLabel(asset.path()), ctx -> serve(ctx, asset));
     }
   }
 

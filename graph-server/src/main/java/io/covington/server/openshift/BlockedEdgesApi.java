@@ -11,10 +11,8 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
 import io.covington.server.load.SnapshotHolder;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -51,12 +49,7 @@ public final class BlockedEdgesApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    router
-        .route(prefix + "/v1/blocked")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(OpenShiftApi.METRICS_LABEL, "blocked"))
-        .handler(this::blocked);
+    get(router, prefix + "/v1/blocked", "blocked", this::blocked);
   }
 
   private void blocked(RoutingContext ctx) {

@@ -9,10 +9,7 @@ import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.load.SnapshotHolder;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -85,21 +82,13 @@ public final class OpenShiftApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    get(router, "/v1/graph", "graph", this::graph);
-    get(router, "/graph", "graph", this::graph);
-    get(router, "/v1/channels", "channels", this::channels);
-    get(router, "/v1/openapi", "openapi", this::openApi);
-    get(router, "/openapi", "openapi", this::openApi);
+    get(router, prefix + "/v1/graph", "graph", this::graph);
+    get(router, prefix + "/graph", "graph", this::graph);
+    get(router, prefix + "/v1/channels", "channels", this::channels);
+    get(router, prefix + "/v1/openapi", "openapi", this::openApi);
+    get(router, prefix + "/openapi", "openapi", this::openApi);
   }
 
-  private void get(Router router, String path, String routeLabel, Handler<RoutingContext> handler) {
-    router
-        .route(prefix + path)
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(METRICS_LABEL, routeLabel))
-        .handler(handler);
-  }
 
   private void graph(RoutingContext ctx) {
     Optional<String> contentType = graphTypes.negotiateOrReject(ctx);

@@ -10,13 +10,11 @@ import io.covington.policy.path.UpdateExplainer;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.RequestMetrics;
 import io.covington.server.http.Responses;
 import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.GraphQuery;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -53,13 +51,8 @@ public final class PathApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    route(router, "/v1/path", "path", this::path);
-    route(router, "/v1/explain", "explain", this::explain);
-  }
-
-  private void route(Router router, String path, String label, io.vertx.core.Handler<RoutingContext> handler) {
-    router.route(prefix + path).method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(RequestMetrics.route(METRICS_LABEL, label)).handler(handler);
+    get(router, prefix + "/v1/path", "path", this::path);
+    get(router, prefix + "/v1/explain", "explain", this::explain);
   }
 
   /** The path index of the snapshot, made once per snapshot (it caches per channel inside). */

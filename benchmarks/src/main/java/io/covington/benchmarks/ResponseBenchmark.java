@@ -41,27 +41,26 @@ public class ResponseBenchmark {
   GraphSnapshot snapshot;
   ChannelGraph graph;
   byte[] body;
-  ResponseCache<GraphSnapshot, Key> cache;
+  ResponseCache<Key> cache;
 
   @Setup(Level.Trial)
   public void load() throws Exception {
     snapshot = GraphSnapshot.build(BundledData.releases(), BundledData.graphData());
     graph = snapshot.channel("candidate-4.14", "amd64").orElseThrow();
     body = GraphRenderer.render(graph);
-    cache = new ResponseCache<>("bench", 64L << 20, Runnable::run, new ResponseCache.Recorder() {
+    cache = new ResponseCache.Settings(64L << 20, Runnable::run, new ResponseCache.Recorder() {
       @Override
       public void cacheRequests(String api, boolean hit, int count) {}
 
       @Override
       public void cacheEvictions(String api, int count) {}
-    });
-    cache.publish(snapshot);
+    }).create("bench");
     hit();
   }
 
   @Benchmark
   public Object hit() {
-    RenderedResponse response = cache.get(snapshot, new Key("candidate-4.14", "amd64"), () -> GraphRenderer.render(graph)).join();
+    RenderedResponse response = cache.get(new Key("candidate-4.14", "amd64"), () -> GraphRenderer.render(graph)).join();
     boolean gzip = ContentCodings.prefersGzip("gzip, deflate");
     boolean notModified = EntityTags.noneMatchFails("\"stale-tag\"", gzip ? response.gzipEtag() : response.etag());
     return notModified ? null : gzip ? response.gzip().orElseThrow() : response.identity();

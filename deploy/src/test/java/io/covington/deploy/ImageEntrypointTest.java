@@ -3,7 +3,7 @@ package io.covington.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.deploy.RawRequest.Outcome;
-import io.covington.server.DurationConverter;
+import io.covington.server.cli.DurationConverter;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;

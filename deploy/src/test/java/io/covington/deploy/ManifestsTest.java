@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.covington.server.DurationConverter;
-import io.covington.server.EnvironmentDefaults;
-import io.covington.server.Main;
+import io.covington.server.cli.DurationConverter;
+import io.covington.server.cli.EnvironmentDefaults;
+import io.covington.server.cli.CovingtonCommand;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -188,7 +188,7 @@ class ManifestsTest {
   @MethodSource("renderings")
   void everyVariableIsAServerFlag(String name) throws Exception {
     Rendering rendering = Rendering.of(name);
-    Set<String> flags = Main.commandLine(new Main(), Map.of()).getCommandSpec().options().stream()
+    Set<String> flags = CovingtonCommand.commandLine(new CovingtonCommand(), Map.of()).getCommandSpec().options().stream()
         .filter(o -> !o.usageHelp() && !o.versionHelp())
         .map(EnvironmentDefaults::variable)
         .collect(Collectors.toSet());

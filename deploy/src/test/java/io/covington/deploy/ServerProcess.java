@@ -33,7 +33,7 @@ final class ServerProcess implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
-  /** The line Main logs once both ports listen. */
+  /** The line the server logs once both ports listen. */
   private static final Pattern LISTENING =
       Pattern.compile("graph API on http://[^:/]+:(\\d+)(\\S*)/v1/graph, status on port (\\d+)");
 

@@ -2,20 +2,18 @@ package io.covington.server;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.snapshot.GraphSnapshot;
-import io.covington.policy.coreos.ServedCoreOsGraph;
 import io.covington.server.cache.ResponseCache;
 import io.covington.server.coreos.CoreOsApi;
-import io.covington.server.coreos.CoreOsHolder;
 import io.covington.server.coreos.CoreOsPathApi;
 import io.covington.server.coreos.CoreOsStreamsApi;
 import io.covington.server.dashboard.DashboardApi;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.http.EventLoopListeners;
-import io.covington.server.load.SnapshotHolder;
 import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.path.PathApi;
+import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
 import io.covington.server.status.StatusRoutes;
 import io.vertx.core.Future;
@@ -31,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The two HTTP servers: the client APIs on the API port, and liveness, readiness and metrics on
- * the status port. Serves whatever {@link SnapshotHolder} holds; loading is someone else's job.
+ * the status port. Serves whatever the two {@link Served} hold; loading is someone else's job.
  */
 public final class CovingtonServer {
 
@@ -57,11 +55,11 @@ public final class CovingtonServer {
   public static Future<CovingtonServer> start(
       Vertx vertx,
       ServerConfig config,
-      SnapshotHolder snapshots,
-      CoreOsHolder coreos,
+      Served<GraphSnapshot> graph,
+      Served<CoreOsSnapshot> coreos,
       ServerMetrics metrics,
       Clock clock) {
-    return start(vertx, config, snapshots, coreos, metrics, clock, DEFAULT_CACHE_BYTES, 1);
+    return start(vertx, config, graph, coreos, metrics, clock, DEFAULT_CACHE_BYTES, 1);
   }
 
   /**
@@ -73,8 +71,8 @@ public final class CovingtonServer {
   public static Future<CovingtonServer> start(
       Vertx vertx,
       ServerConfig config,
-      SnapshotHolder snapshots,
-      CoreOsHolder coreos,
+      Served<GraphSnapshot> graph,
+      Served<CoreOsSnapshot> coreos,
       ServerMetrics metrics,
       Clock clock,
       long cacheBytes,
@@ -84,15 +82,14 @@ public final class CovingtonServer {
       task.run();
       return null;
     }, false);
+    ResponseCache.Settings caches = new ResponseCache.Settings(cacheBytes, render, metrics);
     List<Api> apis =
         List.of(
-            new OpenShiftApi(config.pathPrefix(), snapshots,
-                new ResponseCache<GraphSnapshot, Object>("openshift", cacheBytes, render, metrics)),
-            new PathApi(config.pathPrefix(), snapshots, vertx),
-            new CoreOsApi(config.coreosPathPrefix(), coreos, clock,
-                new ResponseCache<CoreOsSnapshot, ServedCoreOsGraph.CacheKey>("coreos", cacheBytes, render, metrics)),
+            new OpenShiftApi(config.pathPrefix(), graph, caches),
+            new PathApi(config.pathPrefix(), graph, vertx),
+            new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
             new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
-            new BlockedEdgesApi(config.pathPrefix(), snapshots),
+            new BlockedEdgesApi(config.pathPrefix(), graph, caches),
             new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
             new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
@@ -111,7 +108,7 @@ public final class CovingtonServer {
             .createHttpServer(new HttpServerOptions(options))
             .requestHandler(
                 StatusRoutes.create(
-                    vertx, () -> snapshots.isReady() && coreos.isReady() && !draining.get(), snapshots, metrics))
+                    vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics))
             .listen(config.statusPort());
     // One more listener per further event loop, so that writing bodies can use every core.
     Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.server.cli.CovingtonCommand;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -23,9 +23,9 @@ class BundledDataTest {
 
   @Test
   void servesTheBundledGraphWithoutFlags() throws Exception {
-    Main main = new Main();
-    new CommandLine(main).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1");
-    Main.Running running = main.start(OpenShiftInputs.bundled());
+    CovingtonCommand command = new CovingtonCommand();
+    new CommandLine(command).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1");
+    Covington running = command.start();
     try {
       RunningServer.await(running.loaded());
       String base = "http://127.0.0.1:" + running.server().apiPort() + "/api/upgrades_info";

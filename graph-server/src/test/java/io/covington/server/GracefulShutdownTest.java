@@ -5,7 +5,8 @@ import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.TestInputs;
+import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class GracefulShutdownTest {
   void readinessTurns503AtOnceWhileTheApiServesOutTheDelay(@TempDir Path dir) throws Exception {
     TestInputs.Inputs inputs = TestInputs.write(dir);
     try (RunningServer server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX)) {
-      await(server.load(new OpenShiftInputs(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
+      await(server.load(OpenShiftLoader.of(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
       assertThat(get(server.status("/readiness")).statusCode()).isEqualTo(200);
 
       Instant start = Instant.now();

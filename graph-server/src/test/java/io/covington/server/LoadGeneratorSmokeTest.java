@@ -3,9 +3,10 @@ package io.covington.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.covington.sources.TestInputs;
 import io.covington.loadtest.LoadTest;
 import io.covington.loadtest.StepResult;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +28,7 @@ class LoadGeneratorSmokeTest {
     TestInputs.Inputs inputs = TestInputs.write(dir);
     server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX);
     RunningServer.await(server.load(
-        new OpenShiftInputs(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
+        OpenShiftLoader.of(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
   }
 
   @AfterAll

@@ -1,11 +1,13 @@
 package io.covington.server;
 
+import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.coreos.CoreOsStreams;
-import io.covington.server.coreos.CoreOsHolder;
-import io.covington.server.load.GraphLoader;
-import io.covington.server.load.SnapshotHolder;
-import io.covington.server.load.SnapshotLoading;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.reload.LoadReport;
+import io.covington.server.reload.Reloader;
+import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
+import io.covington.sources.Loader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -15,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A real server on free ports, with the production wiring, for HTTP tests. */
@@ -29,34 +34,50 @@ public final class RunningServer implements AutoCloseable {
 
   public final Vertx vertx;
   public final CovingtonServer server;
-  public final SnapshotHolder snapshots;
+  public final Served<GraphSnapshot> snapshots;
+  public final Served<CoreOsSnapshot> coreos;
   public final ServerMetrics metrics;
   public final String prefix;
+  private final List<Reloader<?>> reloaders = new CopyOnWriteArrayList<>();
 
-  private RunningServer(Vertx vertx, CovingtonServer server, SnapshotHolder snapshots, ServerMetrics metrics, String prefix) {
+  private RunningServer(
+      Vertx vertx, CovingtonServer server, Served<GraphSnapshot> snapshots, Served<CoreOsSnapshot> coreos,
+      ServerMetrics metrics, String prefix) {
     this.vertx = vertx;
     this.server = server;
     this.snapshots = snapshots;
+    this.coreos = coreos;
     this.metrics = metrics;
     this.prefix = prefix;
   }
 
-  /** Starts the ports on 127.0.0.1 with {@code prefix}; nothing is loaded yet. */
+  /** Starts the ports on 127.0.0.1 with {@code prefix}; the bundled CoreOS streams are served, no graph yet. */
   public static RunningServer start(String prefix) throws Exception {
     Vertx vertx = Vertx.vertx();
-    SnapshotHolder snapshots = new SnapshotHolder();
+    Served<GraphSnapshot> snapshots = new Served<>();
+    Served<CoreOsSnapshot> coreos = new Served<>();
     ServerMetrics metrics = new ServerMetrics();
-    CoreOsHolder coreos = new CoreOsHolder();
-    coreos.publish(CoreOsStreams.loadBundled());
     CovingtonServer server =
         await(CovingtonServer.start(
             vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : ""), snapshots, coreos, metrics, Clock.systemUTC()));
-    return new RunningServer(vertx, server, snapshots, metrics, prefix);
+    coreos.publish(CoreOsStreams.loadBundled());
+    return new RunningServer(vertx, server, snapshots, coreos, metrics, prefix);
   }
 
-  /** Loads with {@code loader} exactly as production does (worker thread, then publish). */
-  public Future<?> load(GraphLoader loader, boolean strict) {
-    return new SnapshotLoading(vertx, loader, strict, snapshots, metrics).loadAndPublish();
+  /**
+   * The reloader of the OpenShift graph from {@code loader}, as production wires it, reloading
+   * every {@code interval} once started; closed with the server.
+   */
+  public Reloader<GraphSnapshot> reloader(Loader<GraphSnapshot> loader, boolean strict, Optional<Duration> interval) {
+    Reloader<GraphSnapshot> reloader = new Reloader<>("graph", loader, snapshots,
+        new Reloader.Policy(strict, interval, Reloader.FirstLoad.REQUIRED), metrics.graphReloads(), LoadReport::describe);
+    reloaders.add(reloader);
+    return reloader;
+  }
+
+  /** Loads once with {@code loader} exactly as production does (the reload worker, then publish). */
+  public Future<GraphSnapshot> load(Loader<GraphSnapshot> loader, boolean strict) {
+    return Future.fromCompletionStage(reloader(loader, strict, Optional.empty()).loadAndPublish());
   }
 
   public static <T> T await(Future<T> future) throws Exception {
@@ -88,6 +109,7 @@ public final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() {
+    reloaders.forEach(Reloader::close);
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }

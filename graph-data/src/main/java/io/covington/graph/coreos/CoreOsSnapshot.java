@@ -1,6 +1,8 @@
 package io.covington.graph.coreos;
 
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.snapshot.Snapshot;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -12,22 +14,28 @@ import java.util.TreeMap;
  * Every CoreOS stream's graphs, built once for every base architecture and scheme; immutable and
  * safe to share between threads. Lookups are O(1).
  */
-public final class CoreOsSnapshot {
+public final class CoreOsSnapshot implements Snapshot {
 
   private final Map<String, CoreOsStream> streams;
   private final Map<String, List<String>> basearches;
   private final Map<CoreOsGraphKey, CoreOsGraph> graphs;
   private final List<LoadProblem> problems;
+  private final String revision;
+  private final Instant builtAt;
 
   private CoreOsSnapshot(
       Map<String, CoreOsStream> streams,
       Map<String, List<String>> basearches,
       Map<CoreOsGraphKey, CoreOsGraph> graphs,
-      List<LoadProblem> problems) {
+      List<LoadProblem> problems,
+      String revision,
+      Instant builtAt) {
     this.streams = streams;
     this.basearches = basearches;
     this.graphs = graphs;
     this.problems = problems;
+    this.revision = revision;
+    this.builtAt = builtAt;
   }
 
   /**
@@ -58,7 +66,14 @@ public final class CoreOsSnapshot {
         Collections.unmodifiableMap(byName),
         Collections.unmodifiableMap(arches),
         Map.copyOf(graphs),
-        List.copyOf(problems));
+        List.copyOf(problems),
+        "unversioned",
+        Instant.now());
+  }
+
+  /** The same streams named by {@code newRevision}, the identity of the inputs they were read from. */
+  public CoreOsSnapshot withRevision(String newRevision) {
+    return new CoreOsSnapshot(streams, basearches, graphs, problems, newRevision, builtAt);
   }
 
   /** A snapshot with no streams: every lookup answers empty. */
@@ -96,7 +111,19 @@ public final class CoreOsSnapshot {
   }
 
   /** What was wrong in the inputs; the streams concerned are not in this snapshot. */
+  @Override
   public List<LoadProblem> problems() {
     return problems;
+  }
+
+  /** The identity of the inputs, as the source that read them names it. */
+  @Override
+  public String revision() {
+    return revision;
+  }
+
+  @Override
+  public Instant builtAt() {
+    return builtAt;
   }
 }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * One immutable view of the OpenShift update graph: every architecture's graph and every
  * channel's served graph, computed once when the snapshot is built. Safe to share between threads.
  */
-public final class GraphSnapshot {
+public final class GraphSnapshot implements Snapshot {
 
   private final Map<String, ArchGraph> archGraphs;
   private final Map<String, Map<String, ChannelGraph>> channelGraphs;
@@ -103,15 +103,18 @@ public final class GraphSnapshot {
   }
 
   /** Problems found in the inputs and while building; bad entries were skipped. */
+  @Override
   public List<LoadProblem> problems() {
     return problems;
   }
 
   /** Identity of the inputs: {@code <releases revision>/<graph-data revision>}. */
+  @Override
   public String revision() {
     return revision;
   }
 
+  @Override
   public Instant builtAt() {
     return builtAt;
   }

@@ -5,26 +5,24 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Rendered responses of one API, per snapshot: a bounded Caffeine cache (by bytes held) that
- * belongs to exactly one snapshot and is replaced, whole, when a new snapshot is {@linkplain
- * #publish published}. A request asks with the snapshot it read, so a response rendered from an
- * old snapshot is never served after the new one is published, and a request still holding the
- * old snapshot renders without caching.
+ * The rendered responses of one API for one snapshot: a bounded Caffeine cache (by bytes held).
+ * One is made per snapshot and held with it (a per-snapshot value of {@code Served}), so a body
+ * rendered from an old snapshot is never served from the new one, and an old snapshot's cache goes
+ * when the last request holding it ends.
  *
- * <p>Misses render on {@code renderExecutor} (a worker pool, never the event loop: rendering and
- * compressing the largest channel takes milliseconds); concurrent requests for the same key
- * share one render. A hit is a hash lookup returning a completed future.
+ * <p>Misses render on the settings' executor (a worker pool, never the event loop: rendering and
+ * compressing the largest channel takes milliseconds); concurrent requests for the same key share
+ * one render. A hit is a hash lookup returning a completed future.
  *
- * @param <S> the snapshot type, compared by identity
- * @param <K> the key of a body within one snapshot (a value with equals and hashCode)
+ * @param <K> the key of a body within the snapshot (a value with equals and hashCode)
  */
-public final class ResponseCache<S, K> {
+public final class ResponseCache<K> {
 
   /** Where cache outcomes are counted (Prometheus in production). */
   public interface Recorder {
@@ -33,71 +31,60 @@ public final class ResponseCache<S, K> {
     void cacheEvictions(String api, int count);
   }
 
-  private record Generation<S, K>(S snapshot, AsyncCache<K, RenderedResponse> cache) {}
+  /**
+   * How the caches are made.
+   *
+   * @param maxBytes bound of the bytes one cache holds
+   * @param renderExecutor where misses render
+   * @param recorder where hits, misses and evictions are counted
+   */
+  public record Settings(long maxBytes, Executor renderExecutor, Recorder recorder) {
+    public Settings {
+      Objects.requireNonNull(renderExecutor, "renderExecutor");
+      Objects.requireNonNull(recorder, "recorder");
+    }
+
+    /** A new, empty cache whose outcomes are counted under {@code api}. */
+    public <K> ResponseCache<K> create(String api) {
+      return new ResponseCache<>(api, this);
+    }
+  }
 
   private final String api;
-  private final long maxBytes;
-  private final Executor renderExecutor;
-  private final Recorder recorder;
-  private final AtomicReference<Generation<S, K>> current = new AtomicReference<>();
+  private final Settings settings;
+  private final AsyncCache<K, RenderedResponse> cache;
 
-  /**
-   * @param api the API label of the metrics
-   * @param maxBytes bound of the bytes held for one snapshot
-   * @param renderExecutor where misses render
-   */
-  public ResponseCache(String api, long maxBytes, Executor renderExecutor, Recorder recorder) {
+  private ResponseCache(String api, Settings settings) {
     this.api = api;
-    this.maxBytes = maxBytes;
-    this.renderExecutor = renderExecutor;
-    this.recorder = recorder;
-  }
-
-  /** Starts serving {@code snapshot}: drops every response of the previous one. */
-  public void publish(S snapshot) {
-    Generation<S, K> previous = current.get();
-    if (previous != null && previous.snapshot() == snapshot) {
-      return;
-    }
-    current.set(new Generation<>(snapshot, Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
+    this.settings = settings;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(settings.maxBytes())
         .<K, RenderedResponse>weigher((key, value) -> value.weight())
-        .executor(renderExecutor)
-        .recordStats(() -> new Counter())
-        .buildAsync()));
+        .executor(settings.renderExecutor())
+        .recordStats(Counter::new)
+        .buildAsync();
   }
 
-  /**
-   * The response for {@code key} in {@code snapshot}, rendered by {@code render} on a miss. The
-   * future is already complete on a hit.
-   */
-  public CompletableFuture<RenderedResponse> get(S snapshot, K key, Supplier<byte[]> render) {
-    Generation<S, K> generation = current.get();
-    if (generation == null || generation.snapshot() != snapshot) {
-      // This request read a snapshot that is not (or no longer, or not yet) the cached one.
-      recorder.cacheRequests(api, false, 1);
-      return CompletableFuture.supplyAsync(() -> RenderedResponse.of(render.get()), renderExecutor);
-    }
-    return generation.cache().get(key, (k, executor) ->
-        CompletableFuture.supplyAsync(() -> RenderedResponse.of(render.get()), executor));
+  /** The response for {@code key}, rendered by {@code render} on a miss; already complete on a hit. */
+  public CompletableFuture<RenderedResponse> get(K key, Supplier<byte[]> render) {
+    return cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> RenderedResponse.of(render.get()), executor));
   }
 
-  /** Entries held for the current snapshot (approximate), for tests. */
+  /** Entries held (approximate), for tests. */
   public long size() {
-    Generation<S, K> generation = current.get();
-    return generation == null ? 0 : generation.cache().synchronous().estimatedSize();
+    return cache.synchronous().estimatedSize();
   }
 
   /** Bridges Caffeine's statistics to the recorder. */
   private final class Counter implements StatsCounter {
     @Override
     public void recordHits(int count) {
-      recorder.cacheRequests(api, true, count);
+      settings.recorder().cacheRequests(api, true, count);
     }
 
     @Override
     public void recordMisses(int count) {
-      recorder.cacheRequests(api, false, count);
+      settings.recorder().cacheRequests(api, false, count);
     }
 
     @Override
@@ -108,7 +95,7 @@ public final class ResponseCache<S, K> {
 
     @Override
     public void recordEviction(int weight, RemovalCause cause) {
-      recorder.cacheEvictions(api, 1);
+      settings.recorder().cacheEvictions(api, 1);
     }
 
     @Override

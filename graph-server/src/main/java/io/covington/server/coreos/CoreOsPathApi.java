@@ -1,21 +1,15 @@
 package io.covington.server.coreos;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.covington.graph.coreos.CoreOsGraph;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.policy.coreos.ClientWariness;
 import io.covington.policy.coreos.StreamPaths;
-import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
-import io.covington.server.http.ApiError;
-import io.covington.server.http.Responses;
-import io.vertx.core.MultiMap;
+import io.covington.server.http.Bodies;
+import io.covington.server.http.ClientError;
+import io.covington.server.http.Query;
+import io.covington.server.reload.Served;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,16 +22,27 @@ import java.util.Optional;
  */
 public final class CoreOsPathApi implements Api {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private final String prefix;
-  private final CoreOsHolder snapshots;
+  private final Served<CoreOsSnapshot> served;
   private final Clock clock;
-  private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
 
-  public CoreOsPathApi(String prefix, CoreOsHolder snapshots, Clock clock) {
+  /** A path or explain query: the stream's query, and the versions. */
+  private record PathQuery(CoreOsQuery stream, String from, Optional<String> to) {
+    static PathQuery forPath(Query query) {
+      CoreOsQuery stream = CoreOsQuery.decode(query);
+      return new PathQuery(stream, query.required("from"), query.optional("to"));
+    }
+
+    static PathQuery forExplain(Query query) {
+      CoreOsQuery stream = CoreOsQuery.decode(query);
+      query.require("from", "to");
+      return new PathQuery(stream, query.required("from"), query.optional("to"));
+    }
+  }
+
+  public CoreOsPathApi(String prefix, Served<CoreOsSnapshot> served, Clock clock) {
     this.prefix = prefix;
-    this.snapshots = snapshots;
+    this.served = served;
     this.clock = clock;
   }
 
@@ -48,110 +53,28 @@ public final class CoreOsPathApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    get(router, prefix + "/v1/path", "path", ctx -> answer(ctx, false));
-    get(router, prefix + "/v1/explain", "explain", ctx -> answer(ctx, true));
+    get(router, prefix + "/v1/path", "path", CoreOsApi.JSON_TYPES, PathQuery::forPath, served, r -> answer(r, false));
+    get(router, prefix + "/v1/explain", "explain", CoreOsApi.JSON_TYPES, PathQuery::forExplain, served, r -> answer(r, true));
   }
 
-  private void answer(RoutingContext ctx, boolean explain) {
-    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
-    if (type.isEmpty()) {
-      return;
-    }
-    MultiMap params;
-    CoreOsQuery query;
-    try {
-      params = ctx.queryParams();
-      query = CoreOsQuery.parse(params);
-    } catch (CoreOsQuery.InvalidQuery e) {
-      e.error().send(ctx);
-      return;
-    } catch (RuntimeException e) {
-      ApiError.invalidQuery("the query string cannot be decoded").send(ctx);
-      return;
-    }
-    String from = params.get("from");
-    String to = params.get("to");
-    if (from == null || (explain && to == null)) {
-      ApiError.missingParams(from == null ? (explain && to == null ? "from, to" : "from") : "to").send(ctx);
-      return;
-    }
-    Optional<CoreOsSnapshot> snapshot = snapshots.current();
-    if (snapshot.isEmpty()) {
-      ApiError.notReady().send(ctx);
-      return;
-    }
-    Optional<CoreOsGraph> graph = snapshot.get().graph(query.stream(), query.basearch(), query.scheme());
-    if (graph.isEmpty()) {
-      new ApiError(404, snapshot.get().stream(query.stream()).isEmpty() ? "unknown_stream" : "unknown_basearch",
-          "no graph for stream " + query.stream() + " on " + query.basearch()).send(ctx);
-      return;
-    }
-    double wariness = query.rolloutWariness().isEmpty() && query.nodeUuid().isEmpty()
+  private void answer(Request<PathQuery, CoreOsSnapshot> request, boolean explain) {
+    PathQuery q = request.query();
+    CoreOsSnapshot snapshot = request.snapshot();
+    CoreOsGraph graph = snapshot.graph(q.stream().stream(), q.stream().basearch(), q.stream().scheme())
+        .orElseThrow(() -> new ClientError(404, snapshot.stream(q.stream().stream()).isEmpty() ? "unknown_stream" : "unknown_basearch",
+            "no graph for stream " + q.stream().stream() + " on " + q.stream().basearch()));
+    double wariness = q.stream().rolloutWariness().isEmpty() && q.stream().nodeUuid().isEmpty()
         ? 0.0
-        : ClientWariness.of(query.rolloutWariness(), query.nodeUuid());
+        : ClientWariness.of(q.stream().rolloutWariness(), q.stream().nodeUuid());
     Instant now = clock.instant();
+    byte[] body;
     try {
-      byte[] body = explain
-          ? explanation(StreamPaths.explain(graph.get(), wariness, now, from, to), wariness)
-          : plan(StreamPaths.plan(graph.get(), wariness, now, from, Optional.ofNullable(to)), wariness);
-      Responses.end(ctx, 200, type.get(), body);
+      body = explain
+          ? CoreOsPathJson.explanation(StreamPaths.explain(graph, wariness, now, q.from(), q.to().orElseThrow()), wariness)
+          : CoreOsPathJson.plan(StreamPaths.plan(graph, wariness, now, q.from(), q.to()), wariness);
     } catch (StreamPaths.UnknownVersion e) {
-      new ApiError(404, "unknown_version", e.getMessage()).send(ctx);
+      throw new ClientError(404, "unknown_version", e.getMessage());
     }
-  }
-
-  static byte[] plan(StreamPaths.Plan plan, double wariness) {
-    return write(g -> {
-      g.writeStringField("stream", plan.stream());
-      g.writeStringField("basearch", plan.basearch());
-      g.writeStringField("from", plan.from());
-      g.writeStringField("to", plan.target());
-      g.writeNumberField("wariness", wariness);
-      g.writeBooleanField("reachable", plan.reachable());
-      g.writeNumberField("hopCount", plan.hops().size());
-      g.writeArrayFieldStart("hops");
-      for (StreamPaths.Hop hop : plan.hops()) {
-        g.writeStartObject();
-        g.writeStringField("from", hop.from());
-        g.writeStringField("to", hop.to());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    });
-  }
-
-  static byte[] explanation(StreamPaths.Explanation e, double wariness) {
-    return write(g -> {
-      g.writeStringField("stream", e.stream());
-      g.writeStringField("basearch", e.basearch());
-      g.writeStringField("from", e.from());
-      g.writeStringField("to", e.to());
-      g.writeNumberField("wariness", wariness);
-      g.writeStringField("offered", e.offered() ? "offered" : "not_offered");
-      g.writeArrayFieldStart("reasons");
-      for (StreamPaths.Reason r : e.reasons()) {
-        g.writeStartObject();
-        g.writeStringField("kind", r.kind());
-        g.writeStringField("description", r.description());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    });
-  }
-
-  private interface Fields {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static byte[] write(Fields fields) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      fields.write(g);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    Bodies.send(request.ctx(), 200, request.contentType(), body);
   }
 }

@@ -1,29 +1,27 @@
 package io.covington.server.coreos;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
-import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
-import io.covington.server.http.ApiError;
-import io.covington.server.http.Responses;
+import io.covington.server.http.Bodies;
+import io.covington.server.http.JsonBody;
+import io.covington.server.reload.Served;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * {@code {prefix}/v1/streams}: the CoreOS streams served and each one's base architectures, {@code
  * {"streams":[{"name":"stable","basearches":["aarch64","x86_64"]}]}}. Not used by Zincati; the
- * dashboard lists the streams with it.
+ * dashboard lists the streams with it. Rendered once per snapshot.
  */
 public final class CoreOsStreamsApi implements Api {
 
   private final String prefix;
-  private final CoreOsHolder snapshots;
-  private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
+  private final Served<CoreOsSnapshot> served;
+  private final Served.PerSnapshot<CoreOsSnapshot, byte[]> body;
 
-  public CoreOsStreamsApi(String prefix, CoreOsHolder snapshots) {
+  public CoreOsStreamsApi(String prefix, Served<CoreOsSnapshot> served) {
     this.prefix = prefix;
-    this.snapshots = snapshots;
+    this.served = served;
+    this.body = served.perSnapshot(CoreOsStreamsApi::render);
   }
 
   @Override
@@ -33,40 +31,24 @@ public final class CoreOsStreamsApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    get(router, prefix + "/v1/streams", "streams", this::streams);
-  }
-
-  private void streams(RoutingContext ctx) {
-    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
-    if (type.isEmpty()) {
-      return;
-    }
-    Optional<CoreOsSnapshot> snapshot = snapshots.current();
-    if (snapshot.isEmpty()) {
-      ApiError.notReady().send(ctx);
-      return;
-    }
-    Responses.end(ctx, 200, type.get(), render(snapshot.get()));
+    get(router, prefix + "/v1/streams", "streams", CoreOsApi.JSON_TYPES, query -> query, served,
+        request -> Bodies.send(request.ctx(), 200, request.contentType(), request.served().get(body)));
   }
 
   static byte[] render(CoreOsSnapshot snapshot) {
-    StringBuilder json = new StringBuilder("{\"streams\":[");
-    String separator = "";
-    for (String stream : snapshot.streams()) {
-      json.append(separator).append("{\"name\":").append(quote(stream)).append(",\"basearches\":[");
-      String inner = "";
-      for (String basearch : snapshot.basearches(stream)) {
-        json.append(inner).append(quote(basearch));
-        inner = ",";
+    return JsonBody.object(64 + 64 * snapshot.streams().size(), g -> {
+      g.writeArrayFieldStart("streams");
+      for (String stream : snapshot.streams()) {
+        g.writeStartObject();
+        g.writeStringField("name", stream);
+        g.writeArrayFieldStart("basearches");
+        for (String basearch : snapshot.basearches(stream)) {
+          g.writeString(basearch);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      json.append("]}");
-      separator = ",";
-    }
-    return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Stream and architecture names are simple tokens from the inputs; quote and escape anyway. */
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      g.writeEndArray();
+    });
   }
 }

@@ -1,7 +1,7 @@
 package io.covington.server.dashboard;
 
 import io.covington.server.http.Api;
-import io.covington.server.http.Responses;
+import io.covington.server.http.Bodies;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +89,7 @@ public final class DashboardApi implements Api {
         .putHeader("Referrer-Policy", "no-referrer")
         // The files change only with the server; revalidating keeps an upgraded server's page coherent.
         .putHeader("Cache-Control", "no-cache");
-    Responses.end(ctx, 200, asset.contentType(), asset.body());
+    Bodies.send(ctx, 200, asset.contentType(), asset.body());
   }
 
   static byte[] config(String openshiftPrefix, String coreosPrefix) {

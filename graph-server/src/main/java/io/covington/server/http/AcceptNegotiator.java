@@ -1,5 +1,7 @@
 package io.covington.server.http;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,15 +117,13 @@ public final class AcceptNegotiator {
   }
 
   /**
-   * The type to answer {@code ctx} with, by its {@code Accept} header; empty after answering 406
-   * {@code invalid_content_type} when nothing acceptable is offered.
+   * The type to answer {@code ctx} with, by its {@code Accept} header.
+   *
+   * @throws ClientError 406 {@code invalid_content_type} when nothing acceptable is offered
    */
-  public Optional<String> negotiateOrReject(io.vertx.ext.web.RoutingContext ctx) {
-    String accept = ctx.request().getHeader(io.vertx.core.http.HttpHeaders.ACCEPT);
-    Optional<String> type = negotiate(accept);
-    if (type.isEmpty()) {
-      ApiError.invalidContentType(accept, String.join(", ", offered())).send(ctx);
-    }
-    return type;
+  public String require(RoutingContext ctx) {
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    return negotiate(accept)
+        .orElseThrow(() -> new ClientError(ApiError.invalidContentType(accept, String.join(", ", offered()))));
   }
 }

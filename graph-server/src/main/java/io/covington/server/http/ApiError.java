@@ -1,11 +1,6 @@
 package io.covington.server.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * An error answered to a client: {@code {"kind": ..., "value": ...}} with {@code Content-Type:
@@ -16,8 +11,6 @@ import java.io.UncheckedIOException;
  * @param value a human-readable explanation naming the parameter or input at fault
  */
 public record ApiError(int status, String kind, String value) {
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   public static ApiError missingParams(String... names) {
     return new ApiError(
@@ -61,20 +54,14 @@ public record ApiError(int status, String kind, String value) {
 
   /** The JSON body, exactly one UTF-8 JSON object. */
   public byte[] toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
+    return JsonBody.object(128, g -> {
       g.writeStringField("kind", kind);
       g.writeStringField("value", value);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    });
   }
 
   /** Ends the response with this error. */
   public void send(RoutingContext ctx) {
-    Responses.end(ctx, status, AcceptNegotiator.JSON, toJson());
+    Bodies.send(ctx, status, AcceptNegotiator.JSON, toJson());
   }
 }

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router of the API port: request metrics and CORS in front of every {@link Api}, and JSON
- * error bodies for unknown paths, wrong methods and unexpected failures.
+ * The router of the API port: request metrics and CORS in front of every {@link Api}, and the one
+ * place where errors become JSON {@code {"kind","value"}} bodies: a {@link ClientError} thrown by a
+ * handler or decoder with its own status, unknown paths (404), wrong methods (405), undecodable
+ * paths (400), and unexpected failures (500, logged).
  */
 public final class ApiRouter {
 
@@ -28,6 +30,10 @@ public final class ApiRouter {
     router.errorHandler(
         500,
         ctx -> {
+          if (ctx.failure() instanceof ClientError client) {
+            client.error().send(ctx);
+            return;
+          }
           LOG.error("request {} failed", ctx.request().uri(), ctx.failure());
           ApiError.internal().send(ctx);
         });

@@ -1,11 +1,7 @@
 package io.covington.server.openshift;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.covington.graph.snapshot.ChannelSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.covington.server.http.JsonBody;
 import java.util.List;
 
 /**
@@ -14,14 +10,10 @@ import java.util.List;
  */
 public final class ChannelsRenderer {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private ChannelsRenderer() {}
 
   public static byte[] render(String arch, List<ChannelSummary> channels) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + channels.size() * 48);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
+    return JsonBody.object(64 + channels.size() * 48, g -> {
       g.writeStringField("arch", arch);
       g.writeArrayFieldStart("channels");
       for (ChannelSummary channel : channels) {
@@ -31,10 +23,6 @@ public final class ChannelsRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    });
   }
 }

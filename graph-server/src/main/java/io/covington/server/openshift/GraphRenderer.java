@@ -1,6 +1,5 @@
 package io.covington.server.openshift;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.covington.graph.model.ChannelGraph;
 import io.covington.graph.model.ConditionalUpdateGroup;
@@ -9,9 +8,8 @@ import io.covington.graph.model.MatchingRule;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import io.covington.graph.model.VersionPair;
-import java.io.ByteArrayOutputStream;
+import io.covington.server.http.JsonBody;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -25,24 +23,15 @@ import java.util.Map;
  */
 public final class GraphRenderer {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private GraphRenderer() {}
 
   public static byte[] render(ChannelGraph graph) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + graph.nodes().size() * 512);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
+    return JsonBody.object(256 + graph.nodes().size() * 512, g -> {
       g.writeNumberField("version", 1);
       writeNodes(g, graph);
       writeEdges(g, graph);
       writeConditionalEdges(g, graph);
-      g.writeEndObject();
-    } catch (IOException e) {
-      // Writing to memory cannot fail.
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    });
   }
 
   private static void writeNodes(JsonGenerator g, ChannelGraph graph) throws IOException {

@@ -1,7 +1,6 @@
 package io.covington.server.path;
 
 import io.covington.graph.snapshot.GraphSnapshot;
-import io.covington.policy.path.AcceptedRisks;
 import io.covington.policy.path.PathIndex;
 import io.covington.policy.path.PathQueryException;
 import io.covington.policy.path.PathRequest;
@@ -10,38 +9,34 @@ import io.covington.policy.path.UpdateExplainer;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
-import io.covington.server.http.Responses;
-import io.covington.server.load.SnapshotHolder;
-import io.covington.server.openshift.GraphQuery;
-import io.vertx.core.MultiMap;
+import io.covington.server.http.Bodies;
+import io.covington.server.http.ClientError;
+import io.covington.server.reload.Served;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
 
 /**
  * {@code {prefix}/v1/path} (the safest, shortest way from one release to another in a channel) and
- * {@code {prefix}/v1/explain} (why a direct update is or is not offered). Planning runs on a
- * worker thread: the first query of a channel builds its index, and a cut analysis can take
- * milliseconds.
+ * {@code {prefix}/v1/explain} (why a direct update is or is not offered). The path index of every
+ * channel is built once per snapshot, before it is served; a query runs on a worker thread, since a
+ * cut analysis can take milliseconds.
  */
 public final class PathApi implements Api {
 
   static final String METRICS_LABEL = "openshift";
-  private static final int MAX_VERSION_LENGTH = 256;
+  private static final AcceptNegotiator JSON_TYPES = AcceptNegotiator.forJson();
 
   private final String prefix;
-  private final SnapshotHolder snapshots;
+  private final Served<GraphSnapshot> served;
   private final Vertx vertx;
-  private final AcceptNegotiator jsonTypes = AcceptNegotiator.forJson();
-  private final AtomicReference<PathIndex> index = new AtomicReference<>();
+  private final Served.PerSnapshot<GraphSnapshot, PathIndex> indexes;
 
-  public PathApi(String prefix, SnapshotHolder snapshots, Vertx vertx) {
+  public PathApi(String prefix, Served<GraphSnapshot> served, Vertx vertx) {
     this.prefix = prefix;
-    this.snapshots = snapshots;
+    this.served = served;
     this.vertx = vertx;
+    this.indexes = served.perSnapshot(PathIndex::of, (snapshot, index) -> index.warm());
   }
 
   @Override
@@ -51,111 +46,37 @@ public final class PathApi implements Api {
 
   @Override
   public void addRoutes(Router router) {
-    get(router, prefix + "/v1/path", "path", this::path);
-    get(router, prefix + "/v1/explain", "explain", this::explain);
+    get(router, prefix + "/v1/path", "path", JSON_TYPES, PathQuery::forPath, served, this::path);
+    get(router, prefix + "/v1/explain", "explain", JSON_TYPES, PathQuery::forExplain, served, this::explain);
   }
 
-  /** The path index of the snapshot, made once per snapshot (it caches per channel inside). */
-  private PathIndex indexOf(GraphSnapshot snapshot) {
-    return index.updateAndGet(current -> current != null && current.snapshot() == snapshot ? current : PathIndex.of(snapshot));
+  private void path(Request<PathQuery, GraphSnapshot> request) {
+    PathQuery q = request.query();
+    PathIndex index = request.served().get(indexes);
+    answer(request, () -> PathJson.plan(new SafePathPlanner(index)
+        .plan(PathRequest.of(q.channel(), q.arch(), q.from(), q.to()).accepting(q.accepted()))));
   }
 
-  private void path(RoutingContext ctx) {
-    answer(ctx, (snapshot, params) -> {
-      PathRequest request = PathRequest.of(params.channel(), params.arch(), params.from(), params.to())
-          .accepting(params.accepted());
-      return PathJson.plan(new SafePathPlanner(indexOf(snapshot)).plan(request));
-    }, false);
+  private void explain(Request<PathQuery, GraphSnapshot> request) {
+    PathQuery q = request.query();
+    PathIndex index = request.served().get(indexes);
+    answer(request, () -> PathJson.explanation(
+        new UpdateExplainer(index).explain(q.channel(), q.arch(), q.from(), q.to().orElseThrow())));
   }
 
-  private void explain(RoutingContext ctx) {
-    answer(ctx, (snapshot, params) -> PathJson.explanation(
-        new UpdateExplainer(indexOf(snapshot)).explain(params.channel(), params.arch(), params.from(), params.to().orElseThrow())), true);
-  }
-
-  private interface Query {
-    byte[] run(GraphSnapshot snapshot, PathParams params) throws PathQueryException;
-  }
-
-  /** The validated parameters of a path or explain query. */
-  record PathParams(String channel, String arch, String from, Optional<String> to, AcceptedRisks accepted) {}
-
-  private void answer(RoutingContext ctx, Query query, boolean toRequired) {
-    Optional<String> type = jsonTypes.negotiateOrReject(ctx);
-    if (type.isEmpty()) {
-      return;
-    }
-    PathParams params;
-    try {
-      params = parse(ctx, toRequired);
-    } catch (GraphQuery.InvalidQuery e) {
-      e.error().send(ctx);
-      return;
-    }
-    Optional<GraphSnapshot> snapshot = snapshots.current();
-    if (snapshot.isEmpty()) {
-      ApiError.notReady().send(ctx);
-      return;
-    }
-    vertx.executeBlocking(() -> {
+  /** Runs {@code query} on a worker; a query the snapshot cannot answer is a client error. */
+  private void answer(Request<PathQuery, GraphSnapshot> request, Callable<byte[]> query) {
+    Bodies.later(request.ctx(), request.contentType(), vertx.executeBlocking(() -> {
       try {
-        return (Object) query.run(snapshot.get(), params);
+        return query.call();
       } catch (PathQueryException e) {
-        return error(e);
+        throw new ClientError(error(e));
       }
-    }, false).onComplete(done -> {
-      if (done.failed()) {
-        ctx.fail(done.cause());
-      } else if (done.result() instanceof ApiError error) {
-        error.send(ctx);
-      } else {
-        Responses.end(ctx, 200, type.get(), (byte[]) done.result());
-      }
-    });
+    }, false));
   }
 
   static ApiError error(PathQueryException e) {
     int status = e.kind() == PathQueryException.Kind.VERSION_NOT_IN_CHANNEL ? 400 : 404;
     return new ApiError(status, e.kind().wireName(), e.getMessage());
-  }
-
-  private static PathParams parse(RoutingContext ctx, boolean toRequired) throws GraphQuery.InvalidQuery {
-    MultiMap params = GraphQuery.params(ctx);
-    String from = params.get("from");
-    String to = params.get("to");
-    String channel = params.get("channel");
-    StringBuilder missing = new StringBuilder();
-    for (String[] p : new String[][] {{"channel", channel}, {"from", from}, {"to", toRequired ? to : ""}}) {
-      if (p[1] == null) {
-        missing.append(missing.length() == 0 ? "" : ", ").append(p[0]);
-      }
-    }
-    if (missing.length() > 0) {
-      throw new GraphQuery.InvalidQuery(ApiError.missingParams(missing.toString()));
-    }
-    GraphQuery graph = GraphQuery.parse(params);
-    checkVersion("from", from);
-    if (to != null) {
-      checkVersion("to", to);
-    }
-    return new PathParams(graph.channel(), graph.arch(), from, Optional.ofNullable(to), accepted(params.get("acceptRisks")));
-  }
-
-  private static void checkVersion(String name, String value) throws GraphQuery.InvalidQuery {
-    if (value.isEmpty() || value.length() > MAX_VERSION_LENGTH) {
-      throw new GraphQuery.InvalidQuery(new ApiError(400, "invalid_params",
-          "invalid client parameters: " + name + " must be a release version of 1 to " + MAX_VERSION_LENGTH + " characters"));
-    }
-  }
-
-  /** {@code acceptRisks}: a comma-separated list of risk names, or {@code all}. */
-  static AcceptedRisks accepted(String value) {
-    if (value == null || value.isBlank()) {
-      return AcceptedRisks.none();
-    }
-    if (value.trim().equals("all")) {
-      return AcceptedRisks.all();
-    }
-    return AcceptedRisks.of(Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
   }
 }

@@ -1,6 +1,5 @@
 package io.covington.server.path;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.covington.graph.model.Risk;
 import io.covington.policy.path.AcceptedRisks;
@@ -11,23 +10,19 @@ import io.covington.policy.path.PathPlan;
 import io.covington.policy.path.UpdateExplanation;
 import io.covington.policy.path.UpdateReason;
 import io.covington.server.openshift.GraphRenderer;
-import java.io.ByteArrayOutputStream;
+import io.covington.server.http.JsonBody;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.TreeSet;
 
 /** The JSON bodies of path plans and explanations, shared by the HTTP API and the command line. */
 public final class PathJson {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private PathJson() {}
 
   /** A path plan: its endpoints, whether the target is reachable, the hops, or the cut. */
   public static byte[] plan(PathPlan plan) {
-    return write(g -> {
-      g.writeStartObject();
+    return JsonBody.object(1024, g -> {
       g.writeStringField("channel", plan.channel());
       g.writeStringField("arch", plan.arch());
       g.writeStringField("from", plan.from());
@@ -48,21 +43,18 @@ public final class PathJson {
       if (plan.cut().isPresent()) {
         writeCut(g, plan.cut().get());
       }
-      g.writeEndObject();
     });
   }
 
   /** Why the direct update is or is not offered. */
   public static byte[] explanation(UpdateExplanation e) {
-    return write(g -> {
-      g.writeStartObject();
+    return JsonBody.object(1024, g -> {
       g.writeStringField("channel", e.channel());
       g.writeStringField("arch", e.arch());
       g.writeStringField("from", e.from());
       g.writeStringField("to", e.to());
       g.writeStringField("offered", e.offer().wireName());
       writeReasons(g, e.reasons());
-      g.writeEndObject();
     });
   }
 
@@ -135,17 +127,4 @@ public final class PathJson {
     g.writeEndArray();
   }
 
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static byte[] write(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
 }

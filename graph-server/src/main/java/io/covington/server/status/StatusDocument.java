@@ -1,15 +1,17 @@
 package io.covington.server.status;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.snapshot.GraphSnapshot;
-import io.covington.server.load.ReloadStatus;
-import io.covington.server.load.SnapshotHolder;
+import io.covington.graph.snapshot.Snapshot;
+import io.covington.server.reload.ReloadStatus;
+import io.covington.server.reload.Served;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The {@code /status} document: the served revision and its age, the last load attempt and the
@@ -22,41 +24,45 @@ final class StatusDocument {
 
   private StatusDocument() {}
 
-  static byte[] render(boolean ready, SnapshotHolder snapshots, Instant now) {
+  static byte[] render(boolean ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, Instant now) {
     ObjectNode root = JSON.createObjectNode();
-    Optional<GraphSnapshot> served = snapshots.current();
-    ReloadStatus status = snapshots.status();
     root.put("ready", ready);
-    served.ifPresentOrElse(
+    section(root, "graph", graph, now);
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+    }
+  }
+
+  /** What is served under {@code key}, then the sources, the last attempt and the last error. */
+  private static void section(ObjectNode node, String key, Served<? extends Snapshot> served, Instant now) {
+    ReloadStatus status = served.status();
+    served.snapshot().ifPresentOrElse(
         s -> {
-          ObjectNode graph = root.putObject("graph");
-          graph.put("revision", s.revision());
-          graph.put("builtAt", s.builtAt().toString());
-          graph.put("ageSeconds", Duration.between(s.builtAt(), now).toMillis() / 1000.0);
-          graph.put("problems", s.problems().size());
+          ObjectNode snapshot = node.putObject(key);
+          snapshot.put("revision", s.revision());
+          snapshot.put("builtAt", s.builtAt().toString());
+          snapshot.put("ageSeconds", Duration.between(s.builtAt(), now).toMillis() / 1000.0);
+          snapshot.put("problems", s.problems().size());
         },
-        () -> root.putNull("graph"));
-    ArrayNode sources = root.putArray("sources");
+        () -> node.putNull(key));
+    ArrayNode sources = node.putArray("sources");
     status.sources().forEach(sources::add);
-    ObjectNode attempt = root.putObject("lastAttempt");
+    ObjectNode attempt = node.putObject("lastAttempt");
     status.lastAttempt().ifPresentOrElse(at -> attempt.put("at", at.toString()), () -> attempt.putNull("at"));
     status.lastOutcome().ifPresentOrElse(o -> attempt.put("outcome", o), () -> attempt.putNull("outcome"));
-    root.put("failing", status.failing());
+    node.put("failing", status.failing());
     status.lastFailure().ifPresentOrElse(
         f -> {
-          ObjectNode error = root.putObject("lastError");
+          ObjectNode error = node.putObject("lastError");
           error.put("at", f.at().toString());
           error.put("reason", f.reason());
           error.put("problemCount", f.problems().size());
           ArrayNode problems = error.putArray("problems");
           f.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> problem(problems.addObject(), p));
         },
-        () -> root.putNull("lastError"));
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-    }
+        () -> node.putNull("lastError"));
   }
 
   private static void problem(ObjectNode node, LoadProblem p) {

@@ -1,10 +1,14 @@
 package io.covington.server.status;
 
-import io.covington.server.load.SnapshotHolder;
+import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.reload.Served;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,9 +23,11 @@ public final class StatusRoutes {
   /**
    * @param ready whether every API has its first graph loaded and the server is not shutting
    *     down; {@code /readiness} answers 200 only then
-   * @param snapshots the OpenShift graph and its reload status, for {@code /status}
+   * @param graph the OpenShift graph and its reload status, for {@code /status}
+   * @param coreos the CoreOS streams and their reload status, for {@code /status}
    */
-  public static Router create(Vertx vertx, BooleanSupplier ready, SnapshotHolder snapshots, ServerMetrics metrics) {
+  public static Router create(
+      Vertx vertx, BooleanSupplier ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, ServerMetrics metrics) {
     Router router = Router.router(vertx);
     router
         .route("/liveness")
@@ -48,7 +54,7 @@ public final class StatusRoutes {
             ctx ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), snapshots, java.time.Instant.now()))));
+                    .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos, Instant.now()))));
     router
         .route("/metrics")
         .method(HttpMethod.GET)

@@ -3,8 +3,8 @@ package io.covington.server.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.RunningServer;
-import io.covington.server.TestInputs;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.TestInputs;
+import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -48,7 +48,7 @@ class ConditionalRequestsTest {
 
   private void load() throws Exception {
     RunningServer.await(server.load(
-        new OpenShiftInputs(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
+        OpenShiftLoader.of(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())), false));
   }
 
   private HttpResponse<byte[]> send(String method, String pathAndQuery, String... headers) throws Exception {

@@ -2,18 +2,39 @@ package io.covington.server.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.covington.graph.input.LoadProblem;
+import io.covington.server.reload.Served;
+import io.covington.server.reload.Served.Generation;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** Each snapshot's bodies, kept with it in {@link Served} as the APIs keep them. */
 class ResponseCacheTest {
 
   /** A snapshot whose bodies are its name followed by the key. */
-  private record Snapshot(String name) {
+  private record Snapshot(String name) implements io.covington.graph.snapshot.Snapshot {
     byte[] render(String key) {
       return (name + ":" + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String revision() {
+      return name;
+    }
+
+    @Override
+    public Instant builtAt() {
+      return Instant.EPOCH;
+    }
+
+    @Override
+    public List<LoadProblem> problems() {
+      return List.of();
     }
   }
 
@@ -32,12 +53,20 @@ class ResponseCacheTest {
     }
   };
 
-  private final ResponseCache<Snapshot, String> cache = new ResponseCache<>("test", 1 << 20, Runnable::run, recorder);
+  private final Served<Snapshot> served = new Served<>();
+  private final Served.PerSnapshot<Snapshot, ResponseCache<String>> caches =
+      served.perSnapshot(s -> new ResponseCache.Settings(1 << 20, Runnable::run, recorder).create("test"));
 
-  private String get(Snapshot snapshot, String key) {
-    return cache.get(snapshot, key, () -> {
+  /** Publishes {@code snapshot} and returns its generation, as a request reads it. */
+  private Generation<Snapshot> publish(Snapshot snapshot) {
+    served.publish(snapshot);
+    return served.current().orElseThrow();
+  }
+
+  private String get(Generation<Snapshot> generation, String key) {
+    return generation.get(caches).get(key, () -> {
       renders.incrementAndGet();
-      return snapshot.render(key);
+      return generation.snapshot().render(key);
     }).join().identity().toString(StandardCharsets.UTF_8);
   }
 
@@ -47,8 +76,7 @@ class ResponseCacheTest {
 
   @Test
   void rendersOncePerSnapshotAndKey() {
-    Snapshot one = new Snapshot("one");
-    cache.publish(one);
+    Generation<Snapshot> one = publish(new Snapshot("one"));
 
     assertThat(get(one, "a")).isEqualTo("one:a");
     assertThat(get(one, "a")).isEqualTo("one:a");
@@ -61,22 +89,19 @@ class ResponseCacheTest {
 
   @Test
   void afterAPublishNoBodyOfTheOldSnapshotIsServed() {
-    Snapshot one = new Snapshot("one");
-    Snapshot two = new Snapshot("two");
-    cache.publish(one);
+    Generation<Snapshot> one = publish(new Snapshot("one"));
     get(one, "a");
 
-    cache.publish(two);
+    Generation<Snapshot> two = publish(new Snapshot("two"));
 
     assertThat(get(two, "a")).isEqualTo("two:a");
-    assertThat(cache.size()).isEqualTo(1);
+    assertThat(served.current().orElseThrow().get(caches).size()).isEqualTo(1);
   }
 
   @Test
-  void aRequestStillHoldingTheOldSnapshotIsRenderedButNotCached() {
-    Snapshot one = new Snapshot("one");
-    Snapshot two = new Snapshot("two");
-    cache.publish(two);
+  void aRequestStillHoldingTheOldSnapshotIsAnsweredFromIt() {
+    Generation<Snapshot> one = publish(new Snapshot("one"));
+    Generation<Snapshot> two = publish(new Snapshot("two"));
 
     assertThat(get(one, "a")).isEqualTo("one:a");
     assertThat(get(two, "a")).isEqualTo("two:a");
@@ -86,13 +111,11 @@ class ResponseCacheTest {
 
   @Test
   void sameContentInANewSnapshotKeepsItsEtag() {
-    Snapshot first = new Snapshot("same");
-    Snapshot second = new Snapshot("same");
-    cache.publish(first);
-    String before = cache.get(first, "a", () -> first.render("a")).join().etag();
+    Generation<Snapshot> first = publish(new Snapshot("same"));
+    String before = first.get(caches).get("a", () -> first.snapshot().render("a")).join().etag();
 
-    cache.publish(second);
-    String after = cache.get(second, "a", () -> second.render("a")).join().etag();
+    Generation<Snapshot> second = publish(new Snapshot("same"));
+    String after = second.get(caches).get("a", () -> second.snapshot().render("a")).join().etag();
 
     assertThat(after).isEqualTo(before);
     assertThat(count("miss")).isEqualTo(2);
@@ -100,14 +123,13 @@ class ResponseCacheTest {
 
   @Test
   void staysWithinItsBoundAndCountsEvictions() {
-    ResponseCache<Snapshot, String> small = new ResponseCache<>("test", 4096, Runnable::run, recorder);
+    ResponseCache<String> small = new ResponseCache.Settings(4096, Runnable::run, recorder).create("test");
     Snapshot one = new Snapshot("x".repeat(1000));
-    small.publish(one);
     for (int i = 0; i < 20; i++) {
       String key = Integer.toString(i);
-      small.get(one, key, () -> one.render(key)).join();
+      small.get(key, () -> one.render(key)).join();
     }
-    small.get(one, "cleanup", () -> one.render("cleanup")).join();
+    small.get("cleanup", () -> one.render("cleanup")).join();
 
     assertThat(small.size()).isLessThan(20);
     assertThat(count("eviction")).isPositive();

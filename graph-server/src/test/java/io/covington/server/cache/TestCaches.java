@@ -5,9 +5,9 @@ public final class TestCaches {
 
   private TestCaches() {}
 
-  /** A 1 MiB cache that renders on the calling thread and records nothing. */
-  public static <S, K> ResponseCache<S, K> inline() {
-    return new ResponseCache<>("test", 1 << 20, Runnable::run, new ResponseCache.Recorder() {
+  /** 1 MiB caches that render on the calling thread and record nothing. */
+  public static ResponseCache.Settings inline() {
+    return new ResponseCache.Settings(1 << 20, Runnable::run, new ResponseCache.Recorder() {
       @Override
       public void cacheRequests(String api, boolean hit, int count) {}
 

@@ -9,7 +9,8 @@ import io.covington.policy.coreos.ClientWariness;
 import io.covington.server.CovingtonServer;
 import io.covington.server.RunningServer;
 import io.covington.server.ServerConfig;
-import io.covington.server.load.SnapshotHolder;
+import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -41,16 +42,16 @@ class CoreOsApiTest {
 
   private static Vertx vertx;
   private static CovingtonServer server;
-  private static CoreOsHolder holder;
+  private static Served<CoreOsSnapshot> holder;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    holder = new CoreOsHolder();
-    holder.publish(CoreOsStreams.loadBundled());
+    holder = new Served<>();
     server = RunningServer.await(CovingtonServer.start(
-        vertx, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new SnapshotHolder(), holder,
+        vertx, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new Served<>(), holder,
         new ServerMetrics(), Clock.fixed(MID_ROLLOUT, ZoneOffset.UTC)));
+    holder.publish(CoreOsStreams.loadBundled());
   }
 
   @AfterAll
@@ -148,9 +149,9 @@ class CoreOsApiTest {
     ServerMetrics metrics = new ServerMetrics();
     Vertx v = Vertx.vertx();
     try {
-      CoreOsHolder notLoaded = new CoreOsHolder();
+      Served<CoreOsSnapshot> notLoaded = new Served<>();
       CovingtonServer s = RunningServer.await(CovingtonServer.start(
-          v, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new SnapshotHolder(), notLoaded, metrics, Clock.systemUTC()));
+          v, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new Served<>(), notLoaded, metrics, Clock.systemUTC()));
       HttpResponse<String> response =
           RunningServer.get(URI.create("http://127.0.0.1:" + s.apiPort() + "/v1/graph?basearch=x86_64&stream=stable"));
       assertThat(response.statusCode()).isEqualTo(503);

@@ -2,9 +2,9 @@ package io.covington.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covington.server.Main;
+import io.covington.server.Covington;
+import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.RunningServer;
-import io.covington.server.load.OpenShiftInputs;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -33,16 +33,16 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
-  private Main.Running running;
+  private Covington running;
   private BrowserSession browser;
   private WebDriver driver;
   private String origin;
 
   @BeforeAll
   void startServerAndBrowser() throws Exception {
-    Main main = new Main();
+    CovingtonCommand main = new CovingtonCommand();
     new CommandLine(main).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1");
-    running = main.start(OpenShiftInputs.bundled());
+    running = main.start();
     RunningServer.await(running.loaded());
     origin = "http://127.0.0.1:" + running.server().apiPort();
     browser = BrowserSession.start();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.server.RunningServer;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.OpenShiftLoader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,7 @@ class DashboardEndpointsTest {
   @BeforeAll
   void start() throws Exception {
     server = RunningServer.start("/p");
-    RunningServer.await(server.load(OpenShiftInputs.bundled(), true));
+    RunningServer.await(server.load(OpenShiftLoader.bundled(), true));
   }
 
   @AfterAll

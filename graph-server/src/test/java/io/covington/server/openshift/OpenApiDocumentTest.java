@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.server.RunningServer;
 import io.covington.server.http.ApiRouter;
-import io.covington.server.load.SnapshotHolder;
+import io.covington.server.cache.TestCaches;
+import io.covington.server.path.PathApi;
+import io.covington.server.reload.Served;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -28,9 +30,9 @@ class OpenApiDocumentTest {
       String prefix = "/some/prefix";
       Router router =
           ApiRouter.create(vertx, List.of(
-              new OpenShiftApi(prefix, new SnapshotHolder(), io.covington.server.cache.TestCaches.inline()),
-              new io.covington.server.path.PathApi(prefix, new SnapshotHolder(), vertx),
-              new BlockedEdgesApi(prefix, new SnapshotHolder())), (a, r, s, d) -> {});
+              new OpenShiftApi(prefix, new Served<>(), TestCaches.inline()),
+              new PathApi(prefix, new Served<>(), vertx),
+              new BlockedEdgesApi(prefix, new Served<>(), TestCaches.inline())), (a, r, s, d) -> {});
       Set<String> routed =
           router.getRoutes().stream()
               .map(Route::getPath)

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.server.RunningServer;
-import io.covington.server.TestInputs;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.TestInputs;
+import io.covington.sources.OpenShiftLoader;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class OpenShiftApiTest {
     server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX);
     RunningServer.await(
         server.load(
-            new OpenShiftInputs(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())),
+            OpenShiftLoader.of(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())),
             false));
   }
 

@@ -3,10 +3,10 @@ package io.covington.server.openshift;
 import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covington.server.Main;
+import io.covington.server.Covington;
+import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.RunningServer;
-import io.covington.server.TestInputs;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.TestInputs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,11 +20,11 @@ class PathPrefixTest {
   @Test
   void servesUnderTheConfiguredPrefixOnly(@TempDir Path dir) throws Exception {
     TestInputs.Inputs inputs = TestInputs.write(dir);
-    Main main = new Main();
+    CovingtonCommand main = new CovingtonCommand();
     new CommandLine(main)
-        .parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1", "--path-prefix", "/custom/updates/");
-    Main.Running running =
-        main.start(new OpenShiftInputs(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData())));
+        .parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1", "--path-prefix", "/custom/updates/",
+            "--releases", inputs.releases().toString(), "--graph-data", inputs.graphData().toString());
+    Covington running = main.start();
     try {
       RunningServer.await(running.loaded());
       String base = "http://127.0.0.1:" + running.server().apiPort();

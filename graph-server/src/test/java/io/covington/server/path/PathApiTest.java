@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.server.RunningServer;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class PathApiTest {
   @BeforeAll
   static void start() throws Exception {
     server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX);
-    RunningServer.await(server.load(OpenShiftInputs.bundled(), false));
+    RunningServer.await(server.load(OpenShiftLoader.bundled(), false));
   }
 
   @AfterAll

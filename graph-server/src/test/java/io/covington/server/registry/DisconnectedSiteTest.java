@@ -1,16 +1,20 @@
 package io.covington.server.registry;
 
-import static io.covington.server.registry.TestImages.Format.DOCKER;
-import static io.covington.server.registry.TestImages.Format.OCI;
-import static io.covington.server.registry.TestImages.releaseLayer;
-import static io.covington.server.registry.TestImages.releaseMetadata;
+import static io.covington.sources.registry.TestImages.Format.DOCKER;
+import static io.covington.sources.registry.TestImages.Format.OCI;
+import static io.covington.sources.registry.TestImages.releaseLayer;
+import static io.covington.sources.registry.TestImages.releaseMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.covington.server.Main;
+import io.covington.server.Covington;
+import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.RunningServer;
-import io.covington.server.registry.TestImages.Entry;
+import io.covington.sources.registry.DistributionRegistry;
+import io.covington.sources.registry.ImagePusher;
+import io.covington.sources.registry.TestImages;
+import io.covington.sources.registry.TestImages.Entry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,13 +74,13 @@ class DisconnectedSiteTest {
           List.of(releaseLayer(releaseMetadata("4.5.2", "4.5.0", "4.5.1")))).digest();
       images.image("openshift/graph-image", "latest", OCI, "amd64", List.of(TestImages.filler("ubi-micro"), graphData(true)));
 
-      Main main = new Main();
+      CovingtonCommand main = new CovingtonCommand();
       new CommandLine(main).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1",
           "--releases-registry", "http://" + registry.host() + "/" + releases,
           "--graph-data-image", "http://" + registry.host() + "/openshift/graph-image:latest",
           "--registry-cache-dir", dir.resolve("cache").toString(),
           "--registry-interval", "1s");
-      Main.Running running = main.startFromFlags();
+      Covington running = main.start();
       try {
         RunningServer.await(running.loaded());
         String api = "http://127.0.0.1:" + running.server().apiPort() + "/api/upgrades_info/v1/graph?channel=stable-4.5";

@@ -4,8 +4,11 @@ import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.RunningServer;
-import io.covington.server.TestInputs;
-import io.covington.server.load.OpenShiftInputs;
+import io.covington.sources.TestInputs;
+import io.covington.sources.DirectorySource;
+import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.ReleasesSource;
+import io.covington.sources.TestSources;
 import io.covington.server.openshift.OpenShiftApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,11 +18,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.junit5.Checkpoint;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,13 @@ class StatusEndpointsTest {
 
   @TempDir Path dir;
   private RunningServer server;
-  private OpenShiftInputs inputs;
+  private TestInputs.Inputs written;
+  private OpenShiftLoader inputs;
 
   @BeforeEach
   void start() throws Exception {
-    TestInputs.Inputs written = TestInputs.write(dir);
-    inputs = new OpenShiftInputs(Optional.of(written.releases().toString()), Optional.of(written.graphData()));
+    written = TestInputs.write(dir);
+    inputs = OpenShiftLoader.of(Optional.of(written.releases().toString()), Optional.of(written.graphData()));
     server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX);
   }
 
@@ -51,12 +55,8 @@ class StatusEndpointsTest {
     CountDownLatch gate = new CountDownLatch(1);
     Future<?> loaded =
         server.load(
-            () -> {
-              if (!gate.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never opened the gate");
-              }
-              return inputs.load();
-            },
+            new OpenShiftLoader(new ReleasesSource(Optional.of(written.releases().toString())),
+                TestSources.gated(new DirectorySource(written.graphData()), gate)),
             false);
 
     assertThat(get(server.status("/liveness")).statusCode()).isEqualTo(200);
@@ -100,7 +100,8 @@ class StatusEndpointsTest {
 
   @Test
   void aFailedLoadLeavesTheServerNotReady() throws Exception {
-    Future<?> loaded = server.load(() -> { throw new java.io.IOException("disk on fire"); }, false);
+    Future<?> loaded = server.load(new OpenShiftLoader(
+        TestSources.unreachable(new IOException("disk on fire")), OpenShiftLoader.bundledGraphData()), false);
 
     assertThat(loaded.toCompletionStage().toCompletableFuture()).failsWithin(java.time.Duration.ofSeconds(10));
     assertThat(get(server.status("/readiness")).statusCode()).isEqualTo(503);
@@ -147,7 +148,7 @@ class StatusEndpointsTest {
   @Test
   void countsLoadProblemsByKind() throws Exception {
     java.nio.file.Files.writeString(
-        inputs.graphData().orElseThrow().resolve("channels/broken.yaml"), "name: [unclosed\n");
+        written.graphData().resolve("channels/broken.yaml"), "name: [unclosed\n");
 
     RunningServer.await(server.load(inputs, false));
 
@@ -157,7 +158,7 @@ class StatusEndpointsTest {
   @Test
   void strictLoadingRefusesInputsWithProblems() throws Exception {
     java.nio.file.Files.writeString(
-        inputs.graphData().orElseThrow().resolve("channels/broken.yaml"), "name: [unclosed\n");
+        written.graphData().resolve("channels/broken.yaml"), "name: [unclosed\n");
 
     Future<?> loaded = server.load(inputs, true);
 

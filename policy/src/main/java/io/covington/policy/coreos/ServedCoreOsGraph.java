@@ -2,7 +2,6 @@ package io.covington.policy.coreos;
 
 import io.covington.graph.coreos.CoreOsGraph;
 import io.covington.graph.coreos.CoreOsGraphKey;
-import io.covington.graph.coreos.CoreOsGraphRenderer;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,10 +41,5 @@ public record ServedCoreOsGraph(CoreOsGraph graph, Set<Integer> hiddenTargets) {
   /** The served graph as a value: every node, the edges that are left. */
   public CoreOsGraph filtered() {
     return graph.withoutEdgesInto(hiddenTargets);
-  }
-
-  /** The response body (UTF-8 JSON) Zincati reads. */
-  public byte[] render() {
-    return CoreOsGraphRenderer.render(graph, hiddenTargets);
   }
 }

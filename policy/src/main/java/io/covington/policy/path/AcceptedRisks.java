@@ -37,6 +37,20 @@ public record AcceptedRisks(boolean allRisks, Set<String> names) {
     return names.isEmpty() ? NONE : new AcceptedRisks(false, Set.copyOf(names));
   }
 
+  /**
+   * The list the HTTP API's {@code acceptRisks} and the command's {@code --accept-risks} take:
+   * risk names, comma-separated, or {@code all}; none when null or blank.
+   */
+  public static AcceptedRisks parse(String value) {
+    if (value == null || value.isBlank()) {
+      return NONE;
+    }
+    if (value.trim().equals("all")) {
+      return ALL;
+    }
+    return of(java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+  }
+
   public boolean accepts(String riskName) {
     return allRisks || names.contains(riskName);
   }

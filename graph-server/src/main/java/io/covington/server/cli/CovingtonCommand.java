@@ -1,0 +1,411 @@
+package io.covington.server.cli;
+
+import io.covington.graph.input.InvalidInputException;
+import io.covington.server.Covington;
+import io.covington.server.ServerConfig;
+import io.covington.server.coreos.CoreOsApi;
+import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.OpenShiftInputs;
+import io.covington.sources.OpenShiftInputs.GraphDataLocation;
+import io.covington.sources.coreos.CoreOsStreamsSource;
+import io.covington.sources.registry.RegistryConfig;
+import io.covington.sources.registry.RegistryRepository;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code covington} command: every flag of the server and every check of them. {@link
+ * #validate()} turns the flags into {@link ServeSettings} or refuses them with the flag named;
+ * {@link #call()} starts the server with them and serves until SIGTERM.
+ */
+@Command(
+    name = "covington",
+    mixinStandardHelpOptions = true,
+    versionProvider = CovingtonCommand.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 110,
+    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
+    description = {
+      "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
+      "Without --releases and --graph-data it serves the bundled data.",
+      "With --releases-registry and --graph-data-image it serves a (mirror) registry's releases and graph-data."
+    },
+    footer = {
+      "",
+      "Every option can also be set by an environment variable: --foo-bar by COVINGTON_FOO_BAR",
+      "(e.g. COVINGTON_STATUS_PORT=9090, COVINGTON_STRICT=true). A flag wins over its variable."
+    })
+public final class CovingtonCommand implements Callable<Integer> {
+
+  /** The largest response cache: far more than every body of the largest graph-data. */
+  static final long MAX_CACHE_MIB = 1 << 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--graph-data",
+      paramLabel = "DIR",
+      description = "Graph-data directory in the openshift/cincinnati-graph-data layout, watched for changes"
+          + " (default: the bundled one).")
+  Path graphData;
+
+  @Option(names = "--graph-data-git", paramLabel = "URL",
+      description = "Graph-data from a git repository (https, ssh, git or file URL), fetched on every reload interval,"
+          + " e.g. https://github.com/openshift/cincinnati-graph-data.")
+  String git;
+
+  @Option(names = "--graph-data-branch", paramLabel = "BRANCH", defaultValue = "master",
+      description = "Branch of --graph-data-git to follow (default: ${DEFAULT-VALUE}).")
+  String branch;
+
+  @Option(names = "--graph-data-revision", paramLabel = "REV",
+      description = "Stay on this commit or tag of --graph-data-git instead of following the branch.")
+  String revision;
+
+  @Option(names = "--graph-data-url", paramLabel = "URL",
+      description = "Graph-data from a .tar.gz archive at an http(s) URL, re-fetched (If-None-Match) on every reload interval.")
+  String url;
+
+  @Option(names = "--git-credentials", paramLabel = "FILE",
+      description = "For an https git URL: a file holding USER:TOKEN or a token alone. For an ssh URL: the private key file.")
+  Path credentials;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Where git clones and unpacked archives are kept (default: a new temporary directory).")
+  Path cacheDir;
+
+  @Option(names = "--reload-interval", paramLabel = "DURATION", defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "How often live inputs (--graph-data DIR, git, archive and release URLs) are checked for changes;"
+          + " a watched directory is also re-read on change (default: ${DEFAULT-VALUE}).")
+  Duration reloadInterval;
+
+  @Option(
+      names = "--releases",
+      paramLabel = "PATH_OR_URL",
+      description =
+          "Releases: a directory of release-metadata JSON documents, or a raw graph JSON file or http(s) URL"
+              + " (default: the bundled releases).")
+  String releases;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+  int port;
+
+  @Option(names = "--status-port", paramLabel = "PORT", defaultValue = "9080",
+      description = "Status port for /liveness, /readiness and /metrics (default: ${DEFAULT-VALUE}).")
+  int statusPort;
+
+  @Option(names = "--path-prefix", paramLabel = "PREFIX", defaultValue = OpenShiftApi.DEFAULT_PREFIX,
+      description = "Path prefix of the graph API (default: ${DEFAULT-VALUE}).")
+  String pathPrefix;
+
+  @Option(names = "--streams", paramLabel = "DIR",
+      description = "CoreOS streams directory: DIR/<stream>/releases.json and updates.json (default: the bundled"
+          + " stable, testing and next).")
+  Path streams;
+
+  @Option(names = "--streams-releases-url", paramLabel = "TEMPLATE",
+      description = "URL of each CoreOS stream's release index, with a {stream} placeholder, e.g. "
+          + CoreOsStreamsSource.FEDORA_RELEASES_URL + " (requires --streams-updates-url).")
+  String streamsReleasesUrl;
+
+  @Option(names = "--streams-updates-url", paramLabel = "TEMPLATE",
+      description = "URL of each CoreOS stream's updates metadata, with a {stream} placeholder, e.g. "
+          + CoreOsStreamsSource.FEDORA_UPDATES_URL + ".")
+  String streamsUpdatesUrl;
+
+  @Option(names = "--stream", paramLabel = "NAME", split = ",", defaultValue = "stable,testing,next",
+      description = "CoreOS streams fetched from the URLs (default: ${DEFAULT-VALUE}).")
+  List<String> streamNames;
+
+  @Option(names = "--streams-interval", paramLabel = "DURATION", defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How often streams given by URL are read again, e.g. 30s (a bare number is seconds); each stream"
+          + " keeps its last good graph on error (default: ${DEFAULT-VALUE}).")
+  Duration streamsInterval;
+
+  @Option(names = "--coreos-path-prefix", paramLabel = "PREFIX", defaultValue = CoreOsApi.DEFAULT_PREFIX,
+      description = "Path prefix of the CoreOS graph API, /v1/graph under it (default: none).")
+  String coreosPathPrefix;
+
+  @Option(names = "--releases-registry", paramLabel = "[http://]HOST[:PORT]/REPO",
+      description = "Read releases from every tag of this registry repository (repeatable), e.g."
+          + " mirror.example:5000/openshift/release-images; TLS unless the http:// prefix asks for plain HTTP.")
+  List<String> releasesRegistries = new ArrayList<>();
+
+  @Option(names = "--graph-data-image", paramLabel = "[http://]HOST[:PORT]/REPO:TAG",
+      description = "Graph-data from this image (as oc-mirror ships it, e.g. mirror.example:5000/openshift/graph-image:latest),"
+          + " unpacked again whenever the tag moves to another digest.")
+  String graphDataImage;
+
+  @Option(names = "--registry-auth", paramLabel = "FILE",
+      description = "Registry logins: a Docker/Podman auth.json or .dockercfg (default: anonymous).")
+  Path registryAuth;
+
+  @Option(names = "--registry-ca", paramLabel = "FILE",
+      description = "Extra PEM CA certificates trusted for registries, besides the system's (repeatable).")
+  List<Path> registryCas = new ArrayList<>();
+
+  @Option(names = "--registry-cache-dir", paramLabel = "DIR",
+      description = "Keep what was read from release images (by manifest digest) and the unpacked graph-data image here,"
+          + " so a restart downloads no layer again (default: in memory only).")
+  Path registryCacheDir;
+
+  @Option(names = "--registry-interval", paramLabel = "DURATION", defaultValue = "5m",
+      converter = DurationConverter.class,
+      description = "How often the registries are scraped again, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+  Duration registryInterval;
+
+  @Option(names = "--registry-concurrency", paramLabel = "N", defaultValue = "4",
+      description = "How many images are read from the registry at once (default: ${DEFAULT-VALUE}).")
+  int registryConcurrency;
+
+  @Option(names = "--strict",
+      description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
+  boolean strict;
+
+  @Option(names = "--cache-size", paramLabel = "MIB", defaultValue = "64",
+      description = "Bound of each API's cache of rendered (and gzip-compressed) responses, in MiB"
+          + " (default: ${DEFAULT-VALUE}).")
+  long cacheSizeMib;
+
+  @Option(names = "--event-loops", paramLabel = "N", defaultValue = "1",
+      description = "Event loops serving the API port; more can help on machines with cores to spare"
+          + " (default: ${DEFAULT-VALUE}, measured best on 2 cores shared with the clients, see BENCHMARKS.md).")
+  int eventLoops;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--shutdown-delay", paramLabel = "DURATION", defaultValue = "0s",
+      converter = DurationConverter.class,
+      description = "On SIGTERM, keep serving this long with /readiness at 503 before closing the API port,"
+          + " so load balancers stop sending first (default: ${DEFAULT-VALUE}).")
+  Duration shutdownDelay;
+
+  @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "20s",
+      converter = DurationConverter.class,
+      description = "On SIGTERM, after the delay, how long requests already received get to finish once the"
+          + " API port stops accepting (default: ${DEFAULT-VALUE}).")
+  Duration shutdownGrace;
+
+  /** The command line of {@code command}, taking defaults from {@code environment} ({@link EnvironmentDefaults}). */
+  public static CommandLine commandLine(CovingtonCommand command, Map<String, String> environment) {
+    return new CommandLine(command).setDefaultValueProvider(new EnvironmentDefaults(environment));
+  }
+
+  /**
+   * Checks the flags together and resolves them.
+   *
+   * @throws ParameterException naming the flag and what is wrong with it
+   */
+  public ServeSettings validate() {
+    ServerConfig server = server();
+    Duration liveInterval = positive("--reload-interval", reloadInterval);
+    return new ServeSettings(
+        server,
+        cacheBytes(),
+        atLeastOne("--event-loops", eventLoops),
+        openshift(),
+        registryUsed() ? registryInterval : liveInterval,
+        Optional.ofNullable(streams),
+        streamUrls(),
+        positive("--streams-interval", streamsInterval),
+        strict,
+        shutdownDelay,
+        shutdownGrace);
+  }
+
+  /** Starts the server with the validated flags; the result's {@code loaded()} completes with the first load. */
+  public Covington start() throws ExecutionException, InterruptedException, TimeoutException {
+    return Covington.start(validate());
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServeSettings settings = validate();
+    Covington running;
+    try {
+      running = Covington.start(settings);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      spec.commandLine().getErr().println("covington: cannot start the server: "
+          + (e instanceof ExecutionException ? e.getCause() : e));
+      return 1;
+    }
+    try {
+      running.loaded().toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      reportLoadFailure(e.getCause());
+      running.stop();
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.shutdown(settings.shutdownDelay(), settings.shutdownGrace());
+      stopped.countDown();
+    }, "covington-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private ServerConfig server() {
+    port("--port", port);
+    port("--status-port", statusPort);
+    try {
+      return new ServerConfig(bind, port, statusPort,
+          ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--path-prefix, --coreos-path-prefix: " + e.getMessage());
+    }
+  }
+
+  private long cacheBytes() {
+    if (cacheSizeMib < 1 || cacheSizeMib > MAX_CACHE_MIB) {
+      throw new ParameterException(spec.commandLine(),
+          "--cache-size must be 1 to " + MAX_CACHE_MIB + " MiB, got " + cacheSizeMib);
+    }
+    return cacheSizeMib << 20;
+  }
+
+  private OpenShiftInputs openshift() {
+    List<String> given = new ArrayList<>();
+    if (graphData != null) {
+      given.add("--graph-data");
+    }
+    if (git != null) {
+      given.add("--graph-data-git");
+    }
+    if (url != null) {
+      given.add("--graph-data-url");
+    }
+    if (given.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "give graph-data only once; got " + String.join(", ", given));
+    }
+    if (revision != null && git == null) {
+      throw new ParameterException(spec.commandLine(), "--graph-data-revision needs --graph-data-git");
+    }
+    Optional<RegistryConfig> registry = registry();
+    if (registry.isPresent()) {
+      if (git != null || url != null) {
+        throw new ParameterException(spec.commandLine(),
+            "give --graph-data-git or --graph-data-url, or the registry flags, not both");
+      }
+      if (registry.get().graphDataImage().isPresent() && graphData != null) {
+        throw new ParameterException(spec.commandLine(), "give --graph-data or --graph-data-image, not both");
+      }
+      if (!registry.get().releaseRepositories().isEmpty() && releases != null) {
+        throw new ParameterException(spec.commandLine(), "give --releases or --releases-registry, not both");
+      }
+    }
+    GraphDataLocation location;
+    if (git != null) {
+      location = new GraphDataLocation.Git(git, branch, Optional.ofNullable(revision), Optional.ofNullable(credentials));
+    } else if (url != null) {
+      location = new GraphDataLocation.Archive(url);
+    } else if (graphData != null) {
+      location = new GraphDataLocation.Directory(graphData);
+    } else {
+      location = new GraphDataLocation.Bundled();
+    }
+    return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir));
+  }
+
+  private boolean registryUsed() {
+    return !releasesRegistries.isEmpty() || graphDataImage != null;
+  }
+
+  private Optional<RegistryConfig> registry() {
+    if (!registryUsed()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new RegistryConfig(
+          releasesRegistries.stream().map(RegistryRepository::parse).toList(),
+          Optional.ofNullable(graphDataImage).map(RegistryRepository::parse),
+          Optional.ofNullable(registryAuth),
+          registryCas,
+          Optional.ofNullable(registryCacheDir),
+          registryInterval,
+          registryConcurrency,
+          100,
+          RegistryConfig.DEFAULT_FULL_READ_LIMIT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Optional<CoreOsStreamsSource.UrlTemplates> streamUrls() {
+    if ((streamsReleasesUrl == null) != (streamsUpdatesUrl == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--streams-releases-url and --streams-updates-url go together: give both");
+    }
+    if (streamsReleasesUrl == null) {
+      return Optional.empty();
+    }
+    if (streams != null) {
+      throw new ParameterException(spec.commandLine(), "give --streams or the --streams-*-url templates, not both");
+    }
+    if (streamNames.isEmpty() || streamNames.stream().anyMatch(String::isBlank)) {
+      throw new ParameterException(spec.commandLine(), "--stream must name at least one stream, got " + streamNames);
+    }
+    return Optional.of(new CoreOsStreamsSource.UrlTemplates(streamsReleasesUrl, streamsUpdatesUrl, streamNames));
+  }
+
+  private void port(String flag, int value) {
+    if (value < 0 || value > 65535) {
+      throw new ParameterException(spec.commandLine(), flag + " must be 0 to 65535, got " + value);
+    }
+  }
+
+  private int atLeastOne(String flag, int value) {
+    if (value < 1) {
+      throw new ParameterException(spec.commandLine(), flag + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  private Duration positive(String flag, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      throw new ParameterException(spec.commandLine(), flag + " must be longer than zero");
+    }
+    return value;
+  }
+
+  private void reportLoadFailure(Throwable cause) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (cause instanceof InvalidInputException invalid) {
+      err.println("covington: the graph was not loaded: " + invalid.problems().size() + " problem(s)"
+          + (strict ? " (--strict)" : "") + ":");
+      invalid.problems().forEach(p -> err.println("  " + p));
+    } else {
+      err.println("covington: the graph was not loaded: " + cause);
+    }
+    err.flush();
+  }
+
+  /** The version from the jar manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CovingtonCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"covington " + (version == null ? "development build" : version)};
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.covington.server.cli;
+
+import io.covington.graph.model.Risk;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.policy.path.AcceptedRisks;
+import io.covington.policy.path.CutEdge;
+import io.covington.policy.path.Hop;
+import io.covington.policy.path.PathIndex;
+import io.covington.policy.path.PathPlan;
+import io.covington.policy.path.PathQueryException;
+import io.covington.policy.path.PathRequest;
+import io.covington.policy.path.SafePathPlanner;
+import io.covington.policy.path.UpdateExplainer;
+import io.covington.policy.path.UpdateExplanation;
+import io.covington.policy.path.UpdateReason;
+import io.covington.server.path.PathJson;
+import io.covington.sources.OpenShiftLoader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code path} and {@code explain} subcommands: the same questions as the HTTP API, answered
+ * from the bundled or given data, for people preparing mirrors of disconnected sites.
+ */
+public final class PathCommands {
+
+  /** How many updates of a cut the table shows. */
+  private static final int CUT_ROWS = 10;
+
+  private PathCommands() {}
+
+  /** Options shared by both commands: the data and the channel. */
+  static final class Query {
+    @Option(names = "--graph-data", paramLabel = "DIR", description = "Graph-data directory (default: the bundled one).")
+    Path graphData;
+
+    @Option(names = "--releases", paramLabel = "PATH_OR_URL",
+        description = "Release-metadata directory, or raw graph JSON file or URL (default: the bundled releases).")
+    String releases;
+
+    @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "The channel, e.g. stable-4.16.")
+    String channel;
+
+    @Option(names = "--arch", defaultValue = "amd64", paramLabel = "ARCH", description = "Architecture (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--from", required = true, paramLabel = "VERSION", description = "The version updated from.")
+    String from;
+
+    @Option(names = "--json", description = "Print the JSON the HTTP API answers instead of a table.")
+    boolean json;
+
+    GraphSnapshot load() throws Exception {
+      return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+    }
+  }
+
+  /** {@code covington path}: the safest shortest way from one release to another. */
+  @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Plan the update path from one release to another in a channel: fewest hops, then the newest releases;"
+          + " conditional updates only when all their risks are accepted.")
+  public static final class PathCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Query query;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "The version to reach (default: the newest reachable).")
+    String to;
+
+    @Option(names = "--accept-risks", paramLabel = "NAMES", description = "Risks accepted: comma-separated names, or all.")
+    String acceptRisks;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PathPlan plan;
+      try {
+        plan = new SafePathPlanner(PathIndex.of(query.load())).plan(
+            PathRequest.of(query.channel, query.arch, query.from, Optional.ofNullable(to)).accepting(AcceptedRisks.parse(acceptRisks)));
+      } catch (PathQueryException e) {
+        spec.commandLine().getErr().println("covington path: " + e.kind().wireName() + ": " + e.getMessage());
+        return 2;
+      }
+      if (query.json) {
+        out.println(new String(PathJson.plan(plan), StandardCharsets.UTF_8));
+      } else {
+        printPlan(out, plan);
+      }
+      out.flush();
+      return plan.reachable() ? 0 : 1;
+    }
+  }
+
+  /** {@code covington explain}: why a direct update is or is not offered. */
+  @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Explain why the direct update from one release to another is or is not offered in a channel.")
+  public static final class ExplainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Query query;
+
+    @Option(names = "--to", required = true, paramLabel = "VERSION", description = "The version updated to.")
+    String to;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      UpdateExplanation e = new UpdateExplainer(PathIndex.of(query.load())).explain(query.channel, query.arch, query.from, to);
+      if (query.json) {
+        out.println(new String(PathJson.explanation(e), StandardCharsets.UTF_8));
+      } else {
+        out.printf("%s %s: %s -> %s is %s%n", e.channel(), e.arch(), e.from(), e.to(), e.offer().wireName().replace('_', ' '));
+        for (UpdateReason reason : e.reasons()) {
+          out.println("  - " + reason.describe());
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  static void printPlan(PrintWriter out, PathPlan plan) {
+    out.printf("%s %s: %s -> %s: %s%n", plan.channel(), plan.arch(), plan.from(), plan.target(),
+        plan.reachable() ? plural(plan.hops().size(), "hop") : "not reachable");
+    if (plan.reachable() && !plan.hops().isEmpty()) {
+      Table table = new Table("#", "FROM", "TO", "KIND", "RISKS");
+      int i = 1;
+      for (Hop hop : plan.hops()) {
+        table.row(Integer.toString(i++), hop.from(), hop.to(), hop.kind().wireName(), names(hop.risks()));
+      }
+      table.print(out);
+    }
+    plan.cut().ifPresent(cut -> {
+      out.printf("The way is cut by %s:%n", plural(cut.totalEdges(), "update"));
+      Table table = new Table("FROM", "TO", "WHY");
+      for (CutEdge edge : cut.edges().subList(0, Math.min(CUT_ROWS, cut.edges().size()))) {
+        table.row(edge.from(), edge.to(), edge.reasons().stream().map(UpdateReason::describe).collect(Collectors.joining("; ")));
+      }
+      table.print(out);
+      int shown = Math.min(CUT_ROWS, cut.edges().size());
+      if (shown < cut.totalEdges()) {
+        out.printf("  (%d more; --json lists up to %d)%n", cut.totalEdges() - shown, cut.edges().size());
+      }
+      if (cut.risksCanOpen()) {
+        out.printf("Accepting %s opens a path%s.%n", names(cut.smallestRiskSet()),
+            cut.provenMinimal() ? " (the smallest such set)" : " (the search stopped early: a smaller set may exist)");
+      } else {
+        out.println("No set of risks opens a path: the target is not reachable in this channel.");
+      }
+    });
+  }
+
+  private static String names(List<Risk> risks) {
+    return risks.isEmpty() ? "-" : risks.stream().map(Risk::name).collect(Collectors.joining(", "));
+  }
+
+  private static String plural(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  /** A plain text table with columns as wide as their widest cell. */
+  private static final class Table {
+    private final List<String[]> rows = new java.util.ArrayList<>();
+
+    Table(String... header) {
+      rows.add(header);
+    }
+
+    void row(String... cells) {
+      rows.add(cells);
+    }
+
+    void print(PrintWriter out) {
+      int[] widths = new int[rows.get(0).length];
+      for (String[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          widths[i] = Math.max(widths[i], row[i].length());
+        }
+      }
+      for (String[] row : rows) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int i = 0; i < row.length; i++) {
+          line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+        }
+        out.println(line.toString().stripTrailing());
+      }
+    }
+  }
+}

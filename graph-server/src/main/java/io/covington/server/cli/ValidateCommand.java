@@ -1,0 +1,151 @@
+package io.covington.server.cli;
+
+import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.graph.validate.ChannelEdgeChanges;
+import io.covington.graph.validate.EdgeDiff;
+import io.covington.graph.validate.Finding;
+import io.covington.graph.validate.GraphDataValidator;
+import io.covington.graph.validate.ValidationReport;
+import io.covington.sources.git.GitTrees;
+import io.covington.sources.ReleasesSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code covington validate}: checks a graph-data change the way a pull-request check would, and
+ * with {@code --base} says which served updates of which channels it removes or makes conditional.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = CovingtonCommand.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 110,
+    description = {
+      "Checks a graph-data directory: the schema of every file, regular expressions, blocked-edge targets,",
+      "duplicate and contradictory blocks, risks without rules and, with releases, channel versions no release has.",
+      "With --base REV (the directory must be in a git work tree), also lists per channel the updates the change",
+      "removes, makes conditional, adds or makes unconditional compared with that revision.",
+      "Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on a usage error."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--graph-data", paramLabel = "DIR", required = true,
+      description = "The graph-data directory to check (openshift/cincinnati-graph-data layout).")
+  Path graphData;
+
+  @Option(names = "--releases", paramLabel = "PATH_OR_URL",
+      description = "Releases to check against: a release-metadata directory, a raw graph file or URL"
+          + " (default: none; with --base, the bundled releases).")
+  String releases;
+
+  @Option(names = "--base", paramLabel = "REV",
+      description = "A git revision (commit, branch, tag, HEAD~1) of the repository holding DIR to compare with.")
+  String base;
+
+  @Option(names = "--json", description = "Print the report as JSON for CI.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = graphData.toAbsolutePath().normalize();
+    GraphData data;
+    try {
+      data = GraphDataReader.read(dir);
+    } catch (InvalidInputException e) {
+      return print(out, new ValidationReport("unreadable", errors(e.problems(), dir), Optional.ofNullable(base), List.of()));
+    }
+    Optional<ReleaseSet> releaseSet = releases == null ? Optional.empty() : Optional.of(readReleases(releases));
+    List<Finding> findings = relative(GraphDataValidator.validate(data, releaseSet), dir);
+    List<ChannelEdgeChanges> changes = List.of();
+    if (base != null) {
+      ReleaseSet diffReleases = releaseSet.isPresent() ? releaseSet.get() : BundledData.releases();
+      changes = EdgeDiff.between(GraphSnapshot.build(diffReleases, readBase(dir, base)), GraphSnapshot.build(diffReleases, data));
+    }
+    return print(out, new ValidationReport(data.revision(), findings, Optional.ofNullable(base), changes));
+  }
+
+  private int print(PrintWriter out, ValidationReport report) {
+    if (json) {
+      out.print(report.json());
+    } else {
+      report.text().forEach(out::println);
+    }
+    out.flush();
+    return report.hasErrors() ? 1 : 0;
+  }
+
+  private static ReleaseSet readReleases(String location) throws Exception {
+    return ReleasesSource.read(location);
+  }
+
+  /** The graph-data in {@code dir} as it was at {@code revision} of the enclosing git repository. */
+  static GraphData readBase(Path dir, String revision) throws IOException, InvalidInputException {
+    GitTrees.prepareJGit();
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+    if (builder.getGitDir() == null) {
+      throw new IOException(dir + " is not in a git work tree; --base needs one");
+    }
+    try (Repository repo = builder.build()) {
+      ObjectId commit = repo.resolve(revision + "^{commit}");
+      if (commit == null) {
+        throw new IOException("revision " + revision + " is not in " + repo.getDirectory());
+      }
+      Path workTree = repo.getWorkTree().toPath().toRealPath();
+      String sub = workTree.relativize(dir.toRealPath()).toString().replace('\\', '/');
+      // The base checkout goes into one zip file: thousands of small files cost seconds on a slow disk.
+      Path zip = Files.createTempFile("covington-base-", ".zip");
+      Files.delete(zip);
+      try {
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+          GitTrees.writeFiles(repo, commit, sub, fs.getPath("/"));
+        }
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+          return GraphDataReader.read(fs.getPath("/")).withRevision(commit.name());
+        }
+      } finally {
+        Files.deleteIfExists(zip);
+      }
+    }
+  }
+
+  private static List<Finding> errors(List<LoadProblem> problems, Path dir) {
+    return relative(problems.stream().map(p -> new Finding(io.covington.graph.validate.Severity.ERROR, p)).toList(), dir);
+  }
+
+  /** Findings with file paths relative to the checked directory, as a reviewer reads them. */
+  private static List<Finding> relative(List<Finding> findings, Path dir) {
+    String prefix = dir + java.io.File.separator;
+    return findings.stream()
+        .map(f -> {
+          LoadProblem p = f.problem();
+          String source = p.source().startsWith(prefix) ? p.source().substring(prefix.length()) : p.source();
+          return new Finding(f.severity(), new LoadProblem(source, p.line(), p.kind(), p.message()));
+        })
+        .toList();
+  }
+}

@@ -1,0 +1,138 @@
+package io.covington.server.reload;
+
+import io.covington.graph.snapshot.Snapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The snapshot of one product (the OpenShift graph, the CoreOS streams) being served, everything
+ * computed once for it, and the status of the attempts to replace it.
+ *
+ * <p>A reload builds a whole new snapshot off the event loop and {@linkplain #publish publishes}
+ * it: first every {@linkplain #perSnapshot per-snapshot value} is computed and warmed (rendered
+ * bodies, path indexes), then one reference swap makes the new {@link Generation} current. Each
+ * request reads {@link #current()} once and uses that generation to the end, so requests never
+ * lock, never see a half-built graph and never compute what depends only on the snapshot.
+ *
+ * @param <S> the snapshot type
+ */
+public final class Served<S extends Snapshot> {
+
+  private final AtomicReference<Generation<S>> current = new AtomicReference<>();
+  private final AtomicReference<ReloadStatus> status = new AtomicReference<>(ReloadStatus.initial());
+  private final List<PerSnapshot<S, ?>> values = new CopyOnWriteArrayList<>();
+  private final List<Consumer<S>> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Something computed once per snapshot.
+   *
+   * @param <S> the snapshot type
+   * @param <D> what is computed, e.g. a response cache or a path index
+   */
+  public static final class PerSnapshot<S, D> {
+    private final Function<S, D> derive;
+    private final BiConsumer<S, D> warm;
+
+    private PerSnapshot(Function<S, D> derive, BiConsumer<S, D> warm) {
+      this.derive = Objects.requireNonNull(derive, "derive");
+      this.warm = Objects.requireNonNull(warm, "warm");
+    }
+  }
+
+  /**
+   * One published snapshot and the values computed for it. Immutable as seen by requests: a value
+   * registered after the publication is computed on first use.
+   *
+   * @param <S> the snapshot type
+   */
+  public static final class Generation<S> {
+    private final S snapshot;
+    private final Map<PerSnapshot<S, ?>, Object> values = new ConcurrentHashMap<>();
+
+    private Generation(S snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    public S snapshot() {
+      return snapshot;
+    }
+
+    /** The value {@code what} computed for this snapshot. */
+    @SuppressWarnings("unchecked")
+    public <D> D get(PerSnapshot<S, D> what) {
+      return (D) values.computeIfAbsent(what, w -> w.derive.apply(snapshot));
+    }
+
+    private <D> void prepare(PerSnapshot<S, D> what) {
+      D value = what.derive.apply(snapshot);
+      what.warm.accept(snapshot, value);
+      values.put(what, value);
+    }
+  }
+
+  /**
+   * Registers a value computed from every snapshot published from now on, before it is served.
+   * Register while wiring the server, before the first publication.
+   */
+  public <D> PerSnapshot<S, D> perSnapshot(Function<S, D> derive) {
+    return perSnapshot(derive, (snapshot, value) -> {});
+  }
+
+  /**
+   * As {@link #perSnapshot(Function)}, with a warm-up run on the publishing thread before the
+   * snapshot is served (e.g. rendering every channel's body); it may block.
+   */
+  public <D> PerSnapshot<S, D> perSnapshot(Function<S, D> derive, BiConsumer<S, D> warm) {
+    PerSnapshot<S, D> value = new PerSnapshot<>(derive, warm);
+    values.add(value);
+    return value;
+  }
+
+  /** The generation being served; empty until the first snapshot is published. */
+  public Optional<Generation<S>> current() {
+    return Optional.ofNullable(current.get());
+  }
+
+  /** The snapshot being served; empty until the first one is published. */
+  public Optional<S> snapshot() {
+    return current().map(Generation::snapshot);
+  }
+
+  public boolean isReady() {
+    return current.get() != null;
+  }
+
+  /**
+   * Computes and warms every per-snapshot value of {@code snapshot}, makes it the one served with
+   * one reference swap, then tells every listener (metrics). Blocks: call it off the event loop.
+   */
+  public void publish(S snapshot) {
+    Generation<S> next = new Generation<>(Objects.requireNonNull(snapshot, "snapshot"));
+    values.forEach(next::prepare);
+    current.set(next);
+    listeners.forEach(listener -> listener.accept(snapshot));
+  }
+
+  /** Calls {@code listener} after each publication, on the publishing thread. */
+  public void onPublish(Consumer<S> listener) {
+    listeners.add(listener);
+  }
+
+  /** What the attempts to load the snapshot did so far. */
+  public ReloadStatus status() {
+    return status.get();
+  }
+
+  void updateStatus(UnaryOperator<ReloadStatus> change) {
+    status.updateAndGet(change);
+  }
+}

@@ -1,0 +1,154 @@
+package io.covington.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.covington.graph.MemoryTempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.model.IndexEdge;
+import io.covington.graph.model.Release;
+import io.covington.graph.snapshot.ChannelSummary;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.sources.git.GitFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code covington validate} over the real cincinnati-graph-data, broken copies and a real git change. */
+class ValidateCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir(factory = MemoryTempDir.class) Path dir;
+
+  private final StringWriter out = new StringWriter();
+
+  private int validate(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "validate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new CommandLine(new CovingtonCommand())
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(out, true))
+        .execute(all);
+  }
+
+  /** The bundled copy of the real data, as files (the module's tests run against the packaged jar). */
+  private static Path realGraphData() {
+    return Path.of("../graph-data/src/main/resources/io/covington/graph/bundled/openshift/graph-data").toAbsolutePath().normalize();
+  }
+
+  @Test
+  void theRealGraphDataPasses() {
+    int status = validate("--graph-data", realGraphData().toString());
+
+    assertThat(status).as(out.toString()).isZero();
+    assertThat(out.toString().lines().reduce((a, b) -> b).orElseThrow()).startsWith("OK: 0 error(s), 3 warning(s)");
+  }
+
+  @Test
+  void aBrokenCopyFailsAndNamesEachFile() throws Exception {
+    Path copy = copyRealData(dir.resolve("graph-data"));
+    Files.writeString(copy.resolve("channels/stable-4.16.yaml"), "name: stable-4.16\nversions: [4.16.1\n");
+    Files.writeString(copy.resolve("blocked-edges/4.16.3-bad-regex.yaml"), "to: 4.16.3\nfrom: 4\\.15\\.(\n");
+
+    int status = validate("--graph-data", copy.toString(), "--json");
+
+    assertThat(status).isEqualTo(1);
+    JsonNode report = JSON.readTree(out.toString());
+    assertThat(report.path("ok").asBoolean()).isFalse();
+    assertThat(report.path("errors").asInt()).isEqualTo(2);
+    Map<String, String> kindByFile = new TreeMap<>();
+    report.path("findings").forEach(f -> {
+      if (f.path("severity").asText().equals("error")) {
+        kindByFile.put(f.path("file").asText(), f.path("kind").asText());
+      }
+    });
+    assertThat(kindByFile).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "channels/stable-4.16.yaml", "invalid_yaml",
+        "blocked-edges/4.16.3-bad-regex.yaml", "invalid_regex"));
+  }
+
+  @Test
+  void theBaseDiffListsExactlyTheEdgesABlockRemoves() throws Exception {
+    GitFixture repo = GitFixture.create(dir.resolve("git"));
+    copyRealData(repo.work);
+    repo.commitAll("Import cincinnati-graph-data");
+    GraphSnapshot base = GraphSnapshot.build(BundledData.releases(), GraphDataReader.read(repo.work));
+    String[] edge = anUnconditionalEdge(base.channel("stable-4.16", "amd64").orElseThrow());
+    Map<String, List<String>> expected = new TreeMap<>();
+    for (ChannelSummary c : base.channels("amd64")) {
+      if (offers(base.channel(c.name(), "amd64").orElseThrow(), edge[0], edge[1])) {
+        expected.put(c.name(), List.of(edge[0] + "->" + edge[1]));
+      }
+    }
+    assertThat(expected).containsKey("stable-4.16");
+    Files.writeString(repo.work.resolve("blocked-edges/" + edge[1] + "-test-block.yaml"),
+        "to: " + edge[1] + "\nfrom: ^" + edge[0].replace(".", "[.]") + "[+]\n");
+    repo.commitAll("Block " + edge[0] + " -> " + edge[1]);
+
+    int status = validate("--graph-data", repo.work.toString(), "--base", "HEAD~1", "--json");
+
+    assertThat(status).as(out.toString()).isZero();
+    JsonNode report = JSON.readTree(out.toString());
+    Map<String, List<String>> removed = new TreeMap<>();
+    for (JsonNode change : report.path("changes")) {
+      assertThat(change.path("arch").asText()).isEqualTo("amd64");
+      assertThat(change.path("madeConditional")).isEmpty();
+      assertThat(change.path("added")).isEmpty();
+      assertThat(change.path("madeUnconditional")).isEmpty();
+      List<String> pairs = new ArrayList<>();
+      change.path("removed").forEach(p -> pairs.add(p.path("from").asText() + "->" + p.path("to").asText()));
+      removed.put(change.path("channel").asText(), pairs);
+    }
+    assertThat(removed).isEqualTo(expected);
+
+    out.getBuffer().setLength(0);
+    validate("--graph-data", repo.work.toString(), "--base", "HEAD~1");
+    assertThat(out.toString()).contains("  stable-4.16 (amd64):\n    removed: " + edge[0] + " -> " + edge[1]);
+    repo.close();
+  }
+
+  /** The first unconditional update of the channel, oldest source first. */
+  private static String[] anUnconditionalEdge(ChannelGraph graph) {
+    IndexEdge e = graph.edges().stream()
+        .min(java.util.Comparator.comparing((IndexEdge x) -> graph.nodes().get(x.from()).version())
+            .thenComparing(x -> graph.nodes().get(x.to()).version()))
+        .orElseThrow();
+    return new String[] {graph.nodes().get(e.from()).version(), graph.nodes().get(e.to()).version()};
+  }
+
+  private static boolean offers(ChannelGraph graph, String from, String to) {
+    List<Release> nodes = graph.nodes();
+    return graph.edges().stream().anyMatch(e -> nodes.get(e.from()).version().equals(from) && nodes.get(e.to()).version().equals(to))
+        || graph.conditionalEdges().stream().flatMap(g -> g.edges().stream())
+            .anyMatch(p -> p.from().equals(from) && p.to().equals(to));
+  }
+
+  private static Path copyRealData(Path target) throws Exception {
+    Path from = realGraphData();
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path t = target.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return target;
+  }
+}

@@ -1,0 +1,81 @@
+package io.covington.sources;
+
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one attempt to load a product's inputs gave: nothing new, a snapshot with the reasons it
+ * must not replace a served one, or a failure to read the inputs at all.
+ *
+ * @param <S> the snapshot type
+ */
+public sealed interface LoadResult<S> {
+
+  /**
+   * The snapshot built, for a one-off load (a command, a test) that takes what could be read
+   * whatever its rejections.
+   *
+   * @throws InvalidInputException naming the inputs when they could not be used
+   */
+  default S orElseThrow() throws InvalidInputException {
+    if (this instanceof Built<S> built) {
+      return built.snapshot();
+    }
+    if (this instanceof Failed<S> failed) {
+      throw new InvalidInputException(failed.problems().isEmpty()
+          ? List.of(LoadProblem.of("inputs", failed.outcome().label(), failed.reason()))
+          : failed.problems());
+    }
+    throw new IllegalStateException("nothing was loaded: the inputs were unchanged");
+  }
+
+  /** No input changed since the last attempt; nothing was read. */
+  record Unchanged<S>() implements LoadResult<S> {}
+
+  /**
+   * A snapshot was built.
+   *
+   * @param snapshot the new snapshot, with the problems of its inputs
+   * @param rejections why it must not replace a snapshot that is being served (validation errors,
+   *     no data at all); empty when it may
+   */
+  record Built<S>(S snapshot, List<LoadProblem> rejections) implements LoadResult<S> {
+    public Built {
+      Objects.requireNonNull(snapshot, "snapshot");
+      rejections = List.copyOf(rejections);
+    }
+  }
+
+  /**
+   * The inputs could not be used.
+   *
+   * @param outcome {@link Outcome#REJECTED} when they were read but cannot be used, {@link
+   *     Outcome#ERROR} when a source could not be reached
+   * @param reason one line saying why: what could not be read, or the unreachable source's error
+   * @param problems the problems with file (or URL) and reason
+   */
+  record Failed<S>(Outcome outcome, String reason, List<LoadProblem> problems) implements LoadResult<S> {
+    public Failed {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(reason, "reason");
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** How an attempt ended, as counted by the reload metrics ({@code outcome} label). */
+  enum Outcome {
+    PUBLISHED,
+    UNCHANGED,
+    /** The data was read but failed validation, or could not be read as its format. */
+    REJECTED,
+    /** A source could not be reached. */
+    ERROR;
+
+    /** The metric label and status word, e.g. {@code rejected}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

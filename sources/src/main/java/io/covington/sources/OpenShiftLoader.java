@@ -1,0 +1,70 @@
+package io.covington.sources;
+
+import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.graph.validate.ReloadAcceptance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The OpenShift graph's loader: releases from one source and graph-data from another (each the
+ * bundled data, a directory, git, an archive URL, a release URL or a registry), built into a
+ * {@link GraphSnapshot} and judged by {@link ReloadAcceptance} — the same checks for every
+ * source. The server, the commands and the tests all load through it.
+ */
+public final class OpenShiftLoader extends Loader<GraphSnapshot> {
+
+  private final Source<ReleaseSet> releases;
+  private final Source<GraphData> graphData;
+
+  public OpenShiftLoader(Source<ReleaseSet> releases, Source<GraphData> graphData) {
+    super(List.of(new Labelled("releases", releases), new Labelled("graph-data", graphData)));
+    this.releases = releases;
+    this.graphData = graphData;
+  }
+
+  /** The bundled graph-data, which never changes. */
+  public static Source<GraphData> bundledGraphData() {
+    return new FixedSource<>("bundled", "bundled", BundledData::graphData);
+  }
+
+  /** The bundled releases and graph-data, which never change. */
+  public static OpenShiftLoader bundled() {
+    return of(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Releases from {@code releases} (a directory, raw graph file or URL; empty for the bundled
+   * ones) and graph-data from {@code graphData} (empty for the bundled one): what the commands
+   * and {@code --releases}/{@code --graph-data} give.
+   */
+  public static OpenShiftLoader of(Optional<String> releases, Optional<Path> graphData) {
+    return new OpenShiftLoader(new ReleasesSource(releases),
+        graphData.<Source<GraphData>>map(DirectorySource::new).orElseGet(OpenShiftLoader::bundledGraphData));
+  }
+
+  /**
+   * Loads once, as a command or a test does: the snapshot of whatever could be read.
+   *
+   * @throws InvalidInputException naming the inputs that could not be read or reached
+   */
+  public static GraphSnapshot loadOnce(Optional<String> releases, Optional<Path> graphData)
+      throws InvalidInputException, InterruptedException {
+    try (OpenShiftLoader loader = of(releases, graphData)) {
+      return loader.load(false).orElseThrow();
+    }
+  }
+
+  @Override
+  protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {
+    ReleaseSet releaseSet = releases.read();
+    GraphData data = graphData.read();
+    GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, data);
+    return new LoadResult.Built<>(snapshot, ReloadAcceptance.rejections(data, releaseSet, snapshot, false));
+  }
+}

@@ -1,0 +1,108 @@
+package io.covington.sources;
+
+import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import io.covington.graph.input.RawGraphReader;
+import io.covington.graph.input.ReleaseMetadataReader;
+import io.covington.graph.input.ReleaseSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The releases as {@code --releases} gives them: bundled, a release-metadata directory or raw
+ * graph file (read once), or a raw graph at an {@code http(s)} URL (re-fetched on every update
+ * with {@code If-None-Match}). The revision is the content hash of what was read, or the URL's
+ * ETag. The one way the server and the commands read releases from a location.
+ */
+public final class ReleasesSource implements Source<ReleaseSet> {
+
+  private final Optional<String> location;
+  private final Optional<HttpFetch> http;
+  private ReleaseSet releases;
+  private String revision;
+
+  /** @param location a directory, file or URL; empty for the bundled releases */
+  public ReleasesSource(Optional<String> location) {
+    this.location = location;
+    this.http = location.filter(ReleasesSource::isUrl).map(url -> new HttpFetch(url, "application/json"));
+  }
+
+  /**
+   * Reads the releases at {@code location} once (a directory, a raw graph file or URL).
+   *
+   * @throws InvalidInputException naming the location when it cannot be read or reached
+   */
+  public static ReleaseSet read(String location) throws InterruptedException, InvalidInputException {
+    ReleasesSource source = new ReleasesSource(Optional.of(location));
+    try {
+      source.update();
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(location, "fetch_failed", e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+    return source.read();
+  }
+
+  static boolean isUrl(String location) {
+    String lower = location.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
+  /** Whether the releases can change: only a URL is read again. */
+  @Override
+  public boolean isLive() {
+    return http.isPresent();
+  }
+
+  /** Reads or re-fetches the releases when they may have changed; returns their revision. */
+  @Override
+  public String update() throws IOException, InterruptedException, InvalidInputException {
+    if (http.isPresent()) {
+      Optional<HttpFetch.Body> body = http.get().fetch();
+      if (body.isPresent() && !body.get().revision().equals(revision)) {
+        try {
+          releases = RawGraphReader.read(body.get().bytes(), location.orElseThrow());
+        } catch (InvalidInputException e) {
+          http.get().forget();
+          throw e;
+        }
+        revision = body.get().revision();
+      }
+    } else if (releases == null) {
+      releases = location.isEmpty() ? BundledData.releases() : readLocal(location.get());
+      revision = releases.revision();
+    }
+    return revision;
+  }
+
+  /** The releases of the last {@link #update()}. */
+  @Override
+  public ReleaseSet read() {
+    if (releases == null) {
+      throw new IllegalStateException("read() before a successful update()");
+    }
+    return releases;
+  }
+
+  @Override
+  public String location() {
+    return location.orElse("bundled");
+  }
+
+  private static ReleaseSet readLocal(String location) throws InvalidInputException {
+    Path path = Path.of(location);
+    if (Files.isDirectory(path)) {
+      return ReleaseMetadataReader.read(path);
+    }
+    try {
+      return RawGraphReader.read(Files.readAllBytes(path), location);
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(location, "unreadable",
+          "cannot read the releases (" + e + "); give a release-metadata directory, a raw graph JSON file or an http(s) URL")));
+    }
+  }
+}

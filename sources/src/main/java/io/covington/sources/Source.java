@@ -1,0 +1,48 @@
+package io.covington.sources;
+
+import io.covington.graph.input.InvalidInputException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One input of a served product that may change while the server runs: releases, graph-data or
+ * CoreOS streams, from the bundled data, a directory, git, an archive or document URL, or a
+ * registry. {@link #update()} brings it up to date and names the revision it holds; {@link
+ * #read()} reads that revision. Called from one worker thread at a time; both may block.
+ *
+ * @param <T> what is read, e.g. {@code ReleaseSet} or {@code GraphData}
+ */
+public interface Source<T> extends AutoCloseable {
+
+  /**
+   * Fetches what changed (for remote inputs) and returns the revision now held: a commit id, an
+   * ETag, a digest or a fingerprint. The same revision as last time means {@link #read()} would
+   * read the same data.
+   *
+   * @throws IOException when the input cannot be reached (a network or file system failure)
+   * @throws InvalidInputException when what was fetched cannot be used, naming it
+   */
+  String update() throws IOException, InterruptedException, InvalidInputException;
+
+  /** Reads the revision the last successful {@link #update()} returned. */
+  T read() throws IOException, InvalidInputException;
+
+  /** Where the data comes from, for logs and the status endpoint. */
+  String location();
+
+  /** Lines describing this input on the status endpoint; by default its {@link #location()}. */
+  default List<String> describe() {
+    return List.of(location());
+  }
+
+  /** False for data that can never change (the bundled copy); such an input is read once. */
+  default boolean isLive() {
+    return true;
+  }
+
+  /** Asks to be told as soon as the data may have changed (a watched directory); most inputs only poll. */
+  default void onChange(Runnable listener) {}
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,124 @@
+package io.covington.sources.git;
+
+import io.covington.sources.Source;
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * Graph-data in a git repository ({@code https}, {@code ssh}, {@code git} or {@code file} URL),
+ * fetched with JGit into a bare clone under the cache directory. Follows a branch's head, or stays
+ * on a fixed revision. Each commit is written into a fresh directory of its own before it is read,
+ * so a fetch never changes files under a reader. The revision is the commit id.
+ */
+public final class GitSource implements Source<GraphData> {
+
+  private static final int TIMEOUT_SECONDS = 60;
+
+  private final String url;
+  private final String branch;
+  private final Optional<String> fixedRevision;
+  private final Path cacheDir;
+  private final GitCredentials credentials;
+  private Git git;
+  private ObjectId checkedOut;
+  private Path tree;
+
+  /**
+   * @param branch the branch to follow (ignored with a fixed revision)
+   * @param fixedRevision a commit id, tag or other revision to stay on
+   * @param cacheDir where the clone and the checked-out trees live; created when missing
+   */
+  public GitSource(String url, String branch, Optional<String> fixedRevision, Path cacheDir, GitCredentials credentials) {
+    this.url = url;
+    this.branch = branch;
+    this.fixedRevision = fixedRevision;
+    this.cacheDir = cacheDir.toAbsolutePath();
+    this.credentials = credentials;
+    GitTrees.prepareJGit();
+  }
+
+  @Override
+  public String update() throws IOException, InvalidInputException {
+    if (checkedOut != null && fixedRevision.isPresent()) {
+      return checkedOut.name();
+    }
+    try {
+      Git repo = repository();
+      FetchCommand fetch = repo.fetch().setRemote(url).setTimeout(TIMEOUT_SECONDS).setTagOpt(org.eclipse.jgit.transport.TagOpt.FETCH_TAGS);
+      fetch.setRefSpecs(fixedRevision.isPresent()
+          ? List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+          : List.of(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)));
+      credentials.apply(fetch, url);
+      fetch.call();
+      String wanted = fixedRevision.map(r -> r + "^{commit}").orElse("refs/remotes/origin/" + branch);
+      ObjectId commit = repo.getRepository().resolve(wanted);
+      if (commit == null) {
+        throw new InvalidInputException(List.of(io.covington.graph.input.LoadProblem.of(url, "unknown_revision",
+            fixedRevision.map(r -> "revision " + r).orElse("branch " + branch) + " is not in the repository")));
+      }
+      if (!commit.equals(checkedOut)) {
+        checkout(repo, commit);
+      }
+      return checkedOut.name();
+    } catch (GitAPIException e) {
+      throw new IOException("fetching " + url + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Git repository() throws IOException, GitAPIException {
+    if (git == null) {
+      Path bare = cacheDir.resolve("repo.git");
+      Files.createDirectories(cacheDir.resolve("trees"));
+      git = Files.isDirectory(bare.resolve("objects"))
+          ? Git.open(bare.toFile())
+          : Git.init().setBare(true).setDirectory(bare.toFile()).call();
+    }
+    return git;
+  }
+
+  private void checkout(Git repo, ObjectId commit) throws IOException {
+    Path trees = cacheDir.resolve("trees");
+    Path target = trees.resolve(commit.name());
+    if (!Files.isDirectory(target)) {
+      GitTrees.materialize(repo.getRepository(), commit, "", target);
+    }
+    checkedOut = commit.copy();
+    tree = target;
+    // Only the tree just checked out is read from now on; the others can go.
+    try (Stream<Path> old = Files.list(trees)) {
+      old.filter(p -> !p.equals(target)).forEach(GitTrees::deleteTree);
+    }
+  }
+
+  @Override
+  public GraphData read() throws InvalidInputException {
+    if (tree == null) {
+      throw new IllegalStateException("read() before a successful update()");
+    }
+    return GraphDataReader.read(tree).withRevision(checkedOut.name());
+  }
+
+  @Override
+  public String location() {
+    return url + " " + fixedRevision.map(r -> "at " + r).orElse("branch " + branch);
+  }
+
+  @Override
+  public void close() {
+    if (git != null) {
+      git.close();
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.covington.sources.registry;
+
+import io.covington.graph.input.GraphData;
+import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import io.covington.sources.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Graph-data shipped as an image (oc-mirror's {@code openshift/graph-image}): the tag is resolved to
+ * a manifest digest on every load and the image unpacked again only when the digest changed, as the
+ * git source follows commits. The graph-data directory is the shallowest folder of the image that
+ * holds a {@code version} file and a {@code channels/} folder. The revision is the manifest digest.
+ * Blocks: call it on a worker thread.
+ */
+public final class GraphDataImage implements Source<GraphData> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GraphDataImage.class);
+  private static final long MAX_UNPACKED_BYTES = 1L << 30;
+
+  private final RegistryRepository image;
+  private final RegistryClient client;
+  private final Path workDir;
+  private String digest;
+  private Path unpacked;
+  private Path graphData;
+
+  /**
+   * @param workDir where images are unpacked, one folder per digest; old ones are deleted
+   */
+  GraphDataImage(RegistryRepository image, RegistryClient client, Path workDir) {
+    if (image.reference().isEmpty()) {
+      throw new IllegalArgumentException("graph-data image " + image.display() + ": give a tag or digest, e.g. "
+          + image.display() + ":latest");
+    }
+    this.image = image;
+    this.client = client;
+    this.workDir = workDir;
+  }
+
+  /** The image reference and the digest last unpacked, for {@code /status}. */
+  @Override
+  public synchronized String toString() {
+    return image.display() + digest().map(d -> "@" + d).orElse(" (not pulled yet)");
+  }
+
+  @Override
+  public String location() {
+    return "image " + this;
+  }
+
+  @Override
+  public String update() throws InvalidInputException, InterruptedException {
+    resolve();
+    return digest;
+  }
+
+  /** The graph-data of the image last unpacked, named by its content hash. */
+  @Override
+  public synchronized GraphData read() throws InvalidInputException {
+    if (graphData == null) {
+      throw new IllegalStateException("read() before a successful update()");
+    }
+    return GraphDataReader.read(graphData);
+  }
+
+  /** The manifest digest of the image now unpacked, if any. */
+  public synchronized Optional<String> digest() {
+    return Optional.ofNullable(digest);
+  }
+
+  /**
+   * The graph-data directory of the image the tag names now.
+   *
+   * @throws InvalidInputException when the image cannot be pulled or holds no graph-data
+   */
+  public synchronized Path resolve() throws InvalidInputException, InterruptedException {
+    String source = image.display() + ":" + image.reference().get();
+    try {
+      RegistryClient.Manifest manifest = client.manifest(image, image.reference().get());
+      if (manifest.digest().equals(digest) && Files.isDirectory(graphData)) {
+        return graphData;
+      }
+      ImageManifest.Image layers = imageOf(manifest, source);
+      Path dir = workDir.resolve("graph-data-" + Digests.hex(manifest.digest()).substring(0, 16));
+      LayerUnpacker.deleteTree(dir);
+      Files.createDirectories(dir);
+      LayerUnpacker unpacker = new LayerUnpacker(dir, MAX_UNPACKED_BYTES);
+      for (ImageManifest.Descriptor layer : layers.layers()) {
+        try (VerifyingInputStream blob = client.blob(image, layer.digest(), layer.size())) {
+          unpacker.unpack(blob);
+          blob.drainAndVerify();
+        } catch (VerifyingInputStream.Mismatch e) {
+          throw client.error("digest_mismatch", source + ": layer " + layer.digest() + ": " + e.getMessage());
+        } catch (IOException e) {
+          throw client.error("invalid_layer", source + ": layer " + layer.digest() + ": " + e.getMessage());
+        }
+      }
+      if (!unpacker.skipped().isEmpty()) {
+        LOG.info("graph-data image {}: left out {} link(s) and special file(s), e.g. {}", source, unpacker.skipped().size(),
+            unpacker.skipped().get(0));
+      }
+      Path found = graphDataFolder(dir).orElseThrow(() -> new InvalidInputException(List.of(LoadProblem.of(source,
+          "no_graph_data", "the image has no folder with a 'version' file and a 'channels' folder"))));
+      Path previous = unpacked;
+      digest = manifest.digest();
+      unpacked = dir;
+      graphData = found;
+      if (previous != null && !previous.equals(dir)) {
+        LayerUnpacker.deleteTree(previous);
+      }
+      LOG.info("graph-data image {} is {}, unpacked at {}", source, digest, found);
+      return found;
+    } catch (RegistryException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(source, "registry_" + e.kind(), e.getMessage())));
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(source, "unreadable", "cannot unpack into " + workDir + ": " + e)));
+    }
+  }
+
+  private ImageManifest.Image imageOf(RegistryClient.Manifest manifest, String source) throws RegistryException, InterruptedException {
+    ImageManifest parsed = ImageManifest.parse(manifest, source);
+    if (parsed instanceof ImageManifest.Image single) {
+      return single;
+    }
+    // Graph-data is the same on every platform: take the first real platform's image.
+    for (ImageManifest.PlatformManifest entry : ((ImageManifest.Index) parsed).manifests()) {
+      if (!"unknown".equals(entry.architecture())) {
+        RegistryClient.Manifest child = client.manifest(image, entry.descriptor().digest());
+        if (ImageManifest.parse(child, source) instanceof ImageManifest.Image single) {
+          return single;
+        }
+      }
+    }
+    throw new RegistryException("invalid_manifest", source + ": the index has no image manifest");
+  }
+
+  /** The shallowest folder (breadth first, names sorted) holding {@code version} and {@code channels/}. */
+  static Optional<Path> graphDataFolder(Path root) throws IOException {
+    Deque<Path> queue = new ArrayDeque<>(List.of(root));
+    while (!queue.isEmpty()) {
+      Path dir = queue.removeFirst();
+      if (Files.isRegularFile(dir.resolve("version")) && Files.isDirectory(dir.resolve("channels"))) {
+        return Optional.of(dir);
+      }
+      try (Stream<Path> children = Files.list(dir)) {
+        children.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).forEach(queue::addLast);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,56 @@
+package io.covington.sources.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.covington.graph.input.Channel;
+import io.covington.graph.MemoryTempDir;
+import io.covington.sources.TestInputs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The git source on its own: a fixed revision, one tree per commit, an unknown branch. */
+class GitSourceTest {
+
+  @TempDir(factory = MemoryTempDir.class) Path dir;
+
+  @Test
+  void staysOnAFixedRevisionWhileTheBranchMovesOn() throws Exception {
+    try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
+      TestInputs.copyTree(TestInputs.write(dir).graphData(), repo.work);
+      String first = repo.commitAll("First");
+      Files.delete(repo.work.resolve("channels/fast-4.16.yaml"));
+      String second = repo.commitAll("Second");
+
+      GitSource pinned = new GitSource(repo.fileUrl(), "master", Optional.of(first), dir.resolve("pinned"), GitCredentials.none());
+      GitSource following = new GitSource(repo.fileUrl(), "master", Optional.empty(), dir.resolve("following"), GitCredentials.none());
+
+      assertThat(pinned.update()).isEqualTo(first);
+      assertThat(pinned.read().channels()).extracting(Channel::name).containsExactly("fast-4.16", "stable-4.16");
+      assertThat(pinned.read().revision()).isEqualTo(first);
+      assertThat(following.update()).isEqualTo(second);
+      assertThat(following.read().channels()).extracting(Channel::name).containsExactly("stable-4.16");
+      try (Stream<Path> trees = Files.list(dir.resolve("following/trees"))) {
+        assertThat(trees).extracting(p -> p.getFileName().toString()).containsExactly(second);
+      }
+      pinned.close();
+      following.close();
+    }
+  }
+
+  @Test
+  void anUnknownBranchIsASourceErrorNamingIt() throws Exception {
+    try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
+      TestInputs.copyTree(TestInputs.write(dir).graphData(), repo.work);
+      repo.commitAll("First");
+      GitSource source = new GitSource(repo.fileUrl(), "main", Optional.empty(), dir.resolve("cache"), GitCredentials.none());
+
+      assertThatThrownBy(source::update).isInstanceOf(java.io.IOException.class).hasMessageContaining("refs/heads/main");
+      source.close();
+    }
+  }
+}

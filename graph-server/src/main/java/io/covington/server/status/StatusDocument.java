@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The {@code /status} document: the served revision and its age, the last load attempt and the
- * last failure with its problems (file, line, kind, message). O(problems shown).
+ * The {@code /status} document: for the OpenShift graph (at the top level) and for the CoreOS
+ * streams (under {@code coreos}), the served revision and its age, the sources, the last load
+ * attempt and the last failure with its problems (file, line, kind, message). O(problems shown).
  */
 final class StatusDocument {
 
@@ -28,6 +29,13 @@ final class StatusDocument {
     ObjectNode root = JSON.createObjectNode();
     root.put("ready", ready);
     section(root, "graph", graph, now);
+    ObjectNode streams = root.putObject("coreos");
+    streams.put("ready", coreos.isReady());
+    section(streams, "streams", coreos, now);
+    coreos.snapshot().ifPresent(s -> {
+      ArrayNode names = ((ObjectNode) streams.get("streams")).putArray("names");
+      s.streams().forEach(names::add);
+    });
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (JsonProcessingException e) {

@@ -123,6 +123,52 @@ class DisconnectedSiteTest {
     }
   }
 
+  @Test
+  void aGraphDataImageThatFailsValidationIsRefusedAsTheSameCommitFromGitIs() throws Exception {
+    try (DistributionRegistry registry = DistributionRegistry.start(dir.resolve("registry"))) {
+      TestImages images = new TestImages(new ImagePusher(registry.url()));
+      String releases = "openshift/release-images";
+      images.image(releases, "4.5.0-x86_64", OCI, "amd64", List.of(releaseLayer(releaseMetadata("4.5.0"))));
+      images.image(releases, "4.5.1-x86_64", DOCKER, "amd64", List.of(releaseLayer(releaseMetadata("4.5.1", "4.5.0"))));
+      images.image(releases, "4.5.2-x86_64", OCI, "amd64", List.of(releaseLayer(releaseMetadata("4.5.2", "4.5.0", "4.5.1"))));
+      images.image("openshift/graph-image", "latest", OCI, "amd64", List.of(graphData(true)));
+
+      CovingtonCommand main = new CovingtonCommand();
+      new CommandLine(main).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1",
+          "--releases-registry", "http://" + registry.host() + "/" + releases,
+          "--graph-data-image", "http://" + registry.host() + "/openshift/graph-image:latest",
+          "--registry-interval", "1s");
+      Covington running = main.start();
+      try {
+        RunningServer.await(running.loaded());
+        URI api = URI.create("http://127.0.0.1:" + running.server().apiPort() + "/api/upgrades_info/v1/graph?channel=stable-4.5");
+        URI statusUri = URI.create("http://127.0.0.1:" + running.server().statusPort() + "/status");
+        String before = RunningServer.get(api, "Accept", "application/json").body();
+
+        // The tag moves to graph-data whose new blocked edge does not compile: the reference and
+        // graph-data's CI refuse it, and so does a reload from git.
+        List<Entry> broken = new ArrayList<>(List.of(
+            Entry.file(DATA + "version", "1.1.0\n"),
+            Entry.file(DATA + "channels/stable-4.5.yaml", "name: stable-4.5\nversions:\n- 4.5.0\n- 4.5.1\n- 4.5.2\n"),
+            Entry.file(DATA + "blocked-edges/4.5.2-broken.yaml", "to: 4.5.2\nfrom: 4\\.5\\.(\n")));
+        images.image("openshift/graph-image", "latest", OCI, "amd64", List.of(TestImages.layer(broken)));
+
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        JsonNode status = JSON.readTree(RunningServer.get(statusUri).body());
+        while (!status.get("failing").asBoolean() && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          status = JSON.readTree(RunningServer.get(statusUri).body());
+        }
+        assertThat(status.get("failing").asBoolean()).isTrue();
+        assertThat(status.get("lastAttempt").get("outcome").asText()).isEqualTo("rejected");
+        assertThat(status.get("lastError").get("problems").toString()).contains("blocked-edges/4.5.2-broken.yaml");
+        assertThat(RunningServer.get(api, "Accept", "application/json").body()).as("the served graph").isEqualTo(before);
+      } finally {
+        running.stop();
+      }
+    }
+  }
+
   private static Set<String> versions(JsonNode graph) {
     Set<String> versions = new TreeSet<>();
     graph.get("nodes").forEach(n -> versions.add(n.get("version").asText()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.covington.sources.TestInputs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,30 @@ class MainTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("no-such-releases.json");
+  }
+
+  @Test
+  void refusesValuesThatUsedToBeClampedNamingTheFlag() {
+    assertThat(run("--cache-size", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--cache-size must be 1 to");
+
+    assertThat(run("--event-loops", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--event-loops must be at least 1, got 0");
+
+    assertThat(run("--streams-interval", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--streams-interval must be longer than zero");
+
+    assertThat(run("--port", "70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be 0 to 65535, got 70000");
+  }
+
+  @Test
+  void theStreamsIntervalIsADurationAndABareNumberIsSeconds() {
+    CovingtonCommand command = new CovingtonCommand();
+    new CommandLine(command).parseArgs("--streams-interval", "90");
+    assertThat(command.validate().streamsInterval()).isEqualTo(Duration.ofSeconds(90));
+
+    new CommandLine(command).parseArgs("--streams-interval", "2m");
+    assertThat(command.validate().streamsInterval()).isEqualTo(Duration.ofMinutes(2));
   }
 }

@@ -82,16 +82,7 @@ public final class CovingtonServer {
       task.run();
       return null;
     }, false);
-    ResponseCache.Settings caches = new ResponseCache.Settings(cacheBytes, render, metrics);
-    List<Api> apis =
-        List.of(
-            new OpenShiftApi(config.pathPrefix(), graph, caches),
-            new PathApi(config.pathPrefix(), graph, vertx),
-            new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
-            new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
-            new BlockedEdgesApi(config.pathPrefix(), graph, caches),
-            new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
-            new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
+    List<Api> apis = apis(vertx, config, graph, coreos, clock, new ResponseCache.Settings(cacheBytes, render, metrics));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
     AtomicBoolean draining = new AtomicBoolean();
@@ -115,6 +106,22 @@ public final class CovingtonServer {
         eventLoops - 1, () -> ApiRouter.create(vertx, apis, metrics)));
     return Future.all(api, status, siblings)
         .map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining, siblings.result()));
+  }
+
+  /**
+   * Every API the API port serves, in routing order; their routes are all the server answers
+   * (the OpenAPI documents are checked against them).
+   */
+  public static List<Api> apis(Vertx vertx, ServerConfig config, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos,
+      Clock clock, ResponseCache.Settings caches) {
+    return List.of(
+        new OpenShiftApi(config.pathPrefix(), graph, caches),
+        new PathApi(config.pathPrefix(), graph, vertx),
+        new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
+        new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
+        new BlockedEdgesApi(config.pathPrefix(), graph, caches),
+        new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
+        new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
   }
 
   /** The port the API listens on (the actual one when configured with 0). */

@@ -10,6 +10,14 @@ import io.covington.server.CovingtonServer;
 import io.covington.server.RunningServer;
 import io.covington.server.ServerConfig;
 import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.server.cache.TestCaches;
+import io.covington.server.http.Api;
+import io.covington.server.http.ApiRouter;
+import io.covington.server.openshift.OpenApiDocument;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Objects;
 import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
 import io.vertx.core.Vertx;
@@ -169,13 +177,15 @@ class CoreOsApiTest {
 
   @Test
   void theOpenApiDocumentDescribesExactlyTheRoutesServedAndItsReferencesResolve() throws Exception {
-    CoreOsApi api = new CoreOsApi("", holder, Clock.systemUTC(), io.covington.server.cache.TestCaches.inline());
-    io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
-    api.addRoutes(router);
-    new CoreOsPathApi("", holder, Clock.systemUTC()).addRoutes(router);
-    new CoreOsStreamsApi("", holder).addRoutes(router);
+    List<Api> apis = CovingtonServer.apis(vertx, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", "/c"),
+        new Served<>(), holder, Clock.systemUTC(), TestCaches.inline());
+    Router router = ApiRouter.create(vertx, apis, (a, r, s, d) -> {});
     Set<String> routed = new TreeSet<>();
-    router.getRoutes().forEach(r -> routed.add(r.getPath()));
+    router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).filter(p -> p.startsWith("/c/"))
+        .forEach(p -> routed.add(p.substring("/c".length())));
+    CoreOsApi api = apis.stream().filter(CoreOsApi.class::isInstance).map(CoreOsApi.class::cast).findFirst().orElseThrow();
+    assertThat(routed).isNotEmpty();
+    assertThat(OpenApiDocument.of(CoreOsApi.class, "coreos-openapi.json", "").paths()).containsExactlyInAnyOrderElementsOf(routed);
     assertThat(api.openApi().paths()).containsExactlyInAnyOrderElementsOf(routed);
     JsonNode doc = JSON.readTree(get("").uri().resolve("/v1/openapi").toURL().openStream());
     for (String ref : doc.findValuesAsText("$ref")) {

@@ -12,8 +12,10 @@ import io.covington.policy.path.SafePathPlanner;
 import io.covington.policy.path.UpdateExplainer;
 import io.covington.policy.path.UpdateExplanation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +69,7 @@ public class PathBenchmark {
       }
     }
     // A fixed shuffle: any stretch of operations samples the whole channel, not one source release.
-    java.util.Collections.shuffle(pairs, new java.util.Random(20240101L));
+    Collections.shuffle(pairs, new Random(20240101L));
   }
 
   /** Each benchmark thread's position in the pair list. */

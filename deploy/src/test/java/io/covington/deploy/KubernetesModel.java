@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -68,7 +69,7 @@ final class KubernetesModel {
   }
 
   /** Reads {@code object} into its model type; fails naming the path of any unknown field. */
-  static HasMetadata read(JsonNode object) throws java.io.IOException {
+  static HasMetadata read(JsonNode object) throws IOException {
     return STRICT.treeToValue(object, typeOf(object));
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.cli.DurationConverter;
 import io.covington.server.cli.EnvironmentDefaults;
-import io.covington.server.cli.CovingtonCommand;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -18,10 +18,13 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.openshift.api.model.Route;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +116,7 @@ class ManifestsTest {
         .filter(v -> v.getEmptyDir() != null)
         .map(v -> v.getName())
         .collect(Collectors.toSet());
-    Set<String> allowed = new java.util.HashSet<>(Set.of("/tmp"));
+    Set<String> allowed = new HashSet<>(Set.of("/tmp"));
     String cache = setting(rendering, "COVINGTON_CACHE_DIR", null);
     if (cache != null) {
       allowed.add(cache);
@@ -173,7 +176,7 @@ class ManifestsTest {
     for (NetworkPolicy policy : rendering.all(NetworkPolicy.class)) {
       policy.getSpec().getIngress().forEach(rule -> rule.getPorts().forEach(p -> port(container, p.getPort())));
     }
-    rendering.find(io.fabric8.openshift.api.model.Route.class).ifPresent(route -> {
+    rendering.find(Route.class).ifPresent(route -> {
       assertThat(route.getSpec().getTo().getName()).isEqualTo(rendering.service().getMetadata().getName());
       assertThat(servicePorts).contains(route.getSpec().getPort().getTargetPort().getStrVal());
     });
@@ -243,7 +246,7 @@ class ManifestsTest {
     List<JsonNode> trees = Rendering.parse(Files.readString(Paths.k8s().resolve("examples/prometheusrule.yaml")));
 
     assertThat(trees).singleElement().satisfies(tree -> {
-      var rule = (io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule) KubernetesModel.read(tree);
+      var rule = (PrometheusRule) KubernetesModel.read(tree);
       assertThat(rule.getSpec().getGroups()).flatMap(g -> g.getRules())
           .extracting(r -> r.getAlert())
           .contains("CovingtonGraphStale", "CovingtonReloadsFailing", "CovingtonErrorRate", "CovingtonLatencyHigh");

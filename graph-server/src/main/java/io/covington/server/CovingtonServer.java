@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -145,7 +146,7 @@ public final class CovingtonServer {
         delay.isZero() ? Future.succeededFuture() : vertx.timer(delay.toMillis(), TimeUnit.MILLISECONDS).mapEmpty();
     return delayed
         .compose(v -> {
-          List<Future<Void>> stopping = new java.util.ArrayList<>();
+          List<Future<Void>> stopping = new ArrayList<>();
           stopping.add(api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS));
           apiSiblings.forEach(sibling -> stopping.add(sibling.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)));
           return Future.all(stopping).<Void>mapEmpty();
@@ -159,7 +160,7 @@ public final class CovingtonServer {
   }
 
   public Future<Void> close() {
-    List<Future<Void>> closing = new java.util.ArrayList<>();
+    List<Future<Void>> closing = new ArrayList<>();
     closing.add(api.close());
     closing.add(status.close());
     apiSiblings.forEach(sibling -> closing.add(sibling.close()));

@@ -5,9 +5,9 @@ import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.covington.sources.TestInputs;
-import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.TestInputs;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.covington.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.covington.sources.TestInputs;
 import io.covington.loadtest.LoadTest;
 import io.covington.loadtest.StepResult;
-import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.TestInputs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -238,7 +239,7 @@ public final class LoadTest implements Callable<Integer> {
               .setURI(uri).putHeader("Accept", "application/json").setIdleTimeout(10_000))
           .compose(request -> request.send())
           .compose(response -> response.body().map(body -> new Probe(response.statusCode(), body))));
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("cannot reach " + target + uri + ": " + e.getCause());
     } finally {
       client.close();

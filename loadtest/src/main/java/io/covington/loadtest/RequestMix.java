@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a load test sends: a deterministic function of a random source. */
 interface RequestMix {
@@ -76,7 +78,7 @@ interface RequestMix {
 
     /** The minor version of a {@code <family>-4.<minor>} channel; -1 for others. */
     static int minor(String channel) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("-\\d+\\.(\\d+)$").matcher(channel);
+      Matcher m = Pattern.compile("-\\d+\\.(\\d+)$").matcher(channel);
       return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 

@@ -3,6 +3,7 @@ package io.covington.sources;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -75,7 +76,7 @@ public sealed interface LoadResult<S> {
 
     /** The metric label and status word, e.g. {@code rejected}. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /**
  * Small inputs in the real formats: a raw graph (the reference graph-builder's output) and a
@@ -60,13 +62,13 @@ public final class TestInputs {
 
   /** Copies the files under {@code from} into {@code to}, replacing what is there. */
   public static void copyTree(Path from, Path to) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

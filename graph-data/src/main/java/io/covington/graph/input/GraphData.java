@@ -1,7 +1,11 @@
 package io.covington.graph.input;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The content of a graph-data directory in the openshift/cincinnati-graph-data layout.
@@ -33,8 +37,8 @@ public record GraphData(
    * channel declared by both is reported and the overlay's is used), raw metadata merged.
    */
   public GraphData merge(GraphData overlay) {
-    java.util.Map<String, Channel> byName = new java.util.TreeMap<>();
-    List<LoadProblem> merged = new java.util.ArrayList<>(problems);
+    Map<String, Channel> byName = new TreeMap<>();
+    List<LoadProblem> merged = new ArrayList<>(problems);
     merged.addAll(overlay.problems);
     channels.forEach(c -> byName.put(c.name(), c));
     for (Channel c : overlay.channels) {
@@ -43,13 +47,13 @@ public record GraphData(
         merged.add(LoadProblem.of(c.source(), "duplicate_channel", "channel '" + c.name() + "' is also declared in " + old.source() + "; this one is used"));
       }
     }
-    List<BlockedEdge> blocks = new java.util.ArrayList<>(blockedEdges);
+    List<BlockedEdge> blocks = new ArrayList<>(blockedEdges);
     blocks.addAll(overlay.blockedEdges);
-    blocks.sort(java.util.Comparator.comparing(BlockedEdge::source));
-    Map<String, Map<String, String>> raw = new java.util.LinkedHashMap<>(rawMetadata);
+    blocks.sort(Comparator.comparing(BlockedEdge::source));
+    Map<String, Map<String, String>> raw = new LinkedHashMap<>(rawMetadata);
     overlay.rawMetadata.forEach(
         (version, kv) -> {
-          Map<String, String> m = new java.util.LinkedHashMap<>(raw.getOrDefault(version, Map.of()));
+          Map<String, String> m = new LinkedHashMap<>(raw.getOrDefault(version, Map.of()));
           kv.forEach((k, v) -> m.merge(k, v, (a, b) -> a + "," + b));
           raw.put(version, m);
         });

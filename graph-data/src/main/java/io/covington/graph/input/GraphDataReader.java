@@ -3,6 +3,7 @@ package io.covington.graph.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.covington.graph.model.MatchingRule;
 import io.covington.graph.model.Risk;
+import io.covington.graph.snapshot.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ public final class GraphDataReader {
       }
       String text = v.asText();
       String bare = text.contains("+") ? text.substring(0, text.indexOf('+')) : text;
-      if (!io.covington.graph.snapshot.Versions.isSemver(bare)) {
+      if (!Versions.isSemver(bare)) {
         problems.add(source, "invalid_version", "channel version '" + text + "' is not SemVer; left out");
         continue;
       }
@@ -201,7 +202,7 @@ public final class GraphDataReader {
       return Optional.empty();
     }
     String bareTo = to.get().contains("+") ? to.get().substring(0, to.get().indexOf('+')) : to.get();
-    if (!to.get().equals(BlockedEdge.ANY_TARGET) && !io.covington.graph.snapshot.Versions.isSemver(bareTo)) {
+    if (!to.get().equals(BlockedEdge.ANY_TARGET) && !Versions.isSemver(bareTo)) {
       problems.add(source, "invalid_version", "'to' value '" + to.get() + "' is not a SemVer version");
       return Optional.empty();
     }

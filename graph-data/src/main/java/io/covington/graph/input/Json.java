@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +80,7 @@ final class Json {
               if (e.getValue().isTextual()) {
                 result.put(e.getKey(), e.getValue().asText());
               } else {
-                problems.add(source, "invalid_metadata", what + " '" + e.getKey() + "' must be a string, not " + e.getValue().getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "; left out");
+                problems.add(source, "invalid_metadata", what + " '" + e.getKey() + "' must be a string, not " + e.getValue().getNodeType().name().toLowerCase(Locale.ROOT) + "; left out");
               }
             });
     return result;

@@ -3,6 +3,7 @@ package io.covington.graph.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.covington.graph.model.MetadataKeys;
 import io.covington.graph.model.Release;
+import io.covington.graph.snapshot.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class ReleaseMetadataReader {
     if (version.isEmpty()) {
       return Optional.empty();
     }
-    if (!io.covington.graph.snapshot.Versions.isSemver(version.get())) {
+    if (!Versions.isSemver(version.get())) {
       problems.add(source, "invalid_version", "'" + version.get() + "' is not a SemVer 2.0 version");
       return Optional.empty();
     }
@@ -158,7 +159,7 @@ public final class ReleaseMetadataReader {
     }
     List<String> result = new ArrayList<>();
     for (JsonNode v : list) {
-      if (v.isTextual() && io.covington.graph.snapshot.Versions.isSemver(v.asText())) {
+      if (v.isTextual() && Versions.isSemver(v.asText())) {
         result.add(v.asText());
       } else {
         problems.add(source, "invalid_version", "'" + field + "' entry " + v + " is not a SemVer version; left out");

@@ -1,7 +1,10 @@
 package io.covington.graph.input;
 
 import io.covington.graph.model.Release;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The releases known to the server and the updates their metadata declares, before graph-data is
@@ -23,9 +26,9 @@ public record ReleaseSet(
 
   /** The releases and updates of both sets; a release in both is reported and the first kept. */
   public ReleaseSet merge(ReleaseSet other) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    List<Release> all = new java.util.ArrayList<>();
-    List<LoadProblem> merged = new java.util.ArrayList<>(problems);
+    Set<String> ids = new HashSet<>();
+    List<Release> all = new ArrayList<>();
+    List<LoadProblem> merged = new ArrayList<>(problems);
     merged.addAll(other.problems);
     for (Release r : releases) {
       ids.add(r.id());
@@ -38,7 +41,7 @@ public record ReleaseSet(
         merged.add(LoadProblem.of("release " + r.id(), "duplicate_release", "release is in more than one input; the first one is kept"));
       }
     }
-    List<ReleaseEdge> allEdges = new java.util.ArrayList<>(edges);
+    List<ReleaseEdge> allEdges = new ArrayList<>(edges);
     allEdges.addAll(other.edges);
     return new ReleaseSet(all, allEdges, merged, revision + "+" + other.revision);
   }

@@ -8,6 +8,7 @@ import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import io.covington.graph.model.VersionPair;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ChannelViews {
           edges.add(new IndexEdge(index.get(from), to));
         } else {
           List<Risk> risks = new ArrayList<>(e.risks());
-          risks.sort(java.util.Comparator.comparing(Risk::name));
+          risks.sort(Comparator.comparing(Risk::name));
           String key = String.join("\n", risks.stream().map(Risk::name).toList());
           pairsByRisks.computeIfAbsent(key, k -> new ArrayList<>()).add(new VersionPair(from.version(), e.to().version()));
           risksByKey.putIfAbsent(key, risks);

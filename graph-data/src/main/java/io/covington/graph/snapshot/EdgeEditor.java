@@ -18,13 +18,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.SimpleDirectedGraph;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The updates of one architecture while they are edited, in the reference order: declared
@@ -154,7 +155,7 @@ final class EdgeEditor {
         it.remove();
         BlockedEdge first = removing.get(0);
         removals.add(new EdgeRemoval(
-            k.fromId(), k.toId(), EdgeRemoval.BLOCKED_EDGE, first.source(), first.message(), removing, java.util.Optional.empty()));
+            k.fromId(), k.toId(), EdgeRemoval.BLOCKED_EDGE, first.source(), first.message(), removing, Optional.empty()));
       } else if (!conditional.isEmpty()) {
         entry.setValue(List.copyOf(conditional));
       }
@@ -206,7 +207,7 @@ final class EdgeEditor {
       if (matches.test(k)) {
         it.remove();
         removals.add(new EdgeRemoval(
-            k.fromId(), k.toId(), reason, source, java.util.Optional.empty(), List.of(), java.util.Optional.of(release.id())));
+            k.fromId(), k.toId(), reason, source, Optional.empty(), List.of(), Optional.of(release.id())));
       }
     }
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -92,7 +93,7 @@ public final class GraphSnapshot implements Snapshot {
   }
 
   private static Map<String, GraphStats> computeStats(Map<String, ArchGraph> archGraphs) {
-    Map<String, GraphStats> result = new java.util.TreeMap<>();
+    Map<String, GraphStats> result = new TreeMap<>();
     archGraphs.forEach(
         (arch, g) -> {
           int conditional = (int) g.graph().edgeSet().stream().filter(UpdateEdge::isConditional).count();

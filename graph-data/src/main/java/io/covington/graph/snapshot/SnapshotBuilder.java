@@ -14,6 +14,7 @@ import io.covington.graph.model.Release;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +163,7 @@ final class SnapshotBuilder {
       List<BlockedEdge> all = new ArrayList<>(byVersion);
       all.addAll(byId);
       all.addAll(any);
-      all.sort(java.util.Comparator.comparing(BlockedEdge::source));
+      all.sort(Comparator.comparing(BlockedEdge::source));
       return all;
     }
 

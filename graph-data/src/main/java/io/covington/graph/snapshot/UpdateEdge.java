@@ -3,7 +3,9 @@ package io.covington.graph.snapshot;
 import io.covington.graph.input.BlockedEdge;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An update between two releases of one architecture, after graph-data was applied.
@@ -27,8 +29,8 @@ public record UpdateEdge(Release from, Release to, List<BlockedEdge> conditions)
   public List<Risk> risks() {
     return conditions.stream()
         .map(b -> b.risk().orElseThrow())
-        .collect(java.util.stream.Collectors.toMap(
-            Risk::name, r -> r, (a, b) -> a, java.util.LinkedHashMap::new))
+        .collect(Collectors.toMap(
+            Risk::name, r -> r, (a, b) -> a, LinkedHashMap::new))
         .values()
         .stream()
         .toList();

@@ -8,6 +8,7 @@ import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class GraphDataValidator {
     if (releases.isPresent()) {
       checkChannelVersions(data, releaseVersions, findings);
     }
-    findings.sort(java.util.Comparator.comparing(Finding::severity));
+    findings.sort(Comparator.comparing(Finding::severity));
     return List.copyOf(findings);
   }
 

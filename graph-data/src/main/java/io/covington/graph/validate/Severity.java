@@ -1,5 +1,7 @@
 package io.covington.graph.validate;
 
+import java.util.Locale;
+
 /** How bad a finding is: an error fails the check (and a reload), a warning is only reported. */
 public enum Severity {
   ERROR,
@@ -7,6 +9,6 @@ public enum Severity {
 
   /** Lower case, as printed and in JSON. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

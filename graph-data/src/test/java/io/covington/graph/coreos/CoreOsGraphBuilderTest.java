@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.covington.graph.input.Problems;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CoreOsGraphBuilderTest {
@@ -133,12 +135,12 @@ class CoreOsGraphBuilderTest {
   void removingEdgesIntoHiddenTargetsKeepsEveryNode() {
     CoreOsGraph graph = build("x86_64", Scheme.CHECKSUM);
 
-    CoreOsGraph served = graph.withoutEdgesInto(java.util.Set.of(3));
+    CoreOsGraph served = graph.withoutEdgesInto(Set.of(3));
 
     assertThat(served.nodes()).isEqualTo(graph.nodes());
     assertThat(served.edges()).containsExactly(new CoreOsEdge(0, 1));
-    assertThat(graph.withoutEdgesInto(java.util.Set.of())).isSameAs(graph);
+    assertThat(graph.withoutEdgesInto(Set.of())).isSameAs(graph);
     assertThat(List.of(Scheme.fromWireName("oci"), Scheme.fromWireName("OCI")))
-        .containsExactly(java.util.Optional.of(Scheme.OCI), java.util.Optional.empty());
+        .containsExactly(Optional.of(Scheme.OCI), Optional.empty());
   }
 }

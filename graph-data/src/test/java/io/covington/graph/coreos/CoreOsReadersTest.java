@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -193,7 +195,7 @@ class CoreOsReadersTest {
   @Test
   void readsFromAStreamAndClosesIt() {
     Problems problems = new Problems();
-    var in = new java.io.ByteArrayInputStream("{\"stream\": \"s\", \"releases\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var in = new ByteArrayInputStream("{\"stream\": \"s\", \"releases\": []}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(UpdatesReader.read("u", in, problems)).isPresent();
     assertThat(problems.list()).isEqualTo(List.of());

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -120,7 +121,7 @@ class CoreOsStreamsTest {
   private static void write(Path file, String content) throws IOException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(content.getBytes(StandardCharsets.UTF_8));
     }
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -58,7 +59,7 @@ class UpdateEdgesTest {
   @Test
   void aDeadEndKeepsItsIncomingEdgesAndLosesItsOutgoingOnes() {
     UpdateDirectives deadBarrier =
-        new UpdateDirectives(BARRIER.barrierReason(), DEADEND.deadendReason(), java.util.Optional.empty());
+        new UpdateDirectives(BARRIER.barrierReason(), DEADEND.deadendReason(), Optional.empty());
     List<UpdateDirectives> releases = List.of(PLAIN, deadBarrier, PLAIN, ROLLOUT);
 
     assertThat(UpdateEdges.compute(releases)).containsExactlyInAnyOrder(e(0, 1), e(2, 3));

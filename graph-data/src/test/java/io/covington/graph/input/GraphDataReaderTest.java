@@ -9,9 +9,11 @@ import io.covington.graph.TestFiles;
 import io.covington.graph.model.MatchingRule;
 import io.covington.graph.model.Risk;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,7 @@ class GraphDataReaderTest {
 
     assertThat(data.problems()).isEmpty();
     assertThat(data.layoutVersion()).isEqualTo("1.1.0");
-    assertThat(data.channels()).hasSize(29).isSortedAccordingTo(java.util.Comparator.comparing(Channel::name));
+    assertThat(data.channels()).hasSize(29).isSortedAccordingTo(Comparator.comparing(Channel::name));
     Channel candidate44 = data.channels().stream().filter(c -> c.name().equals("candidate-4.4")).findFirst().orElseThrow();
     assertThat(candidate44.versions()).contains("4.4.0", "4.4.18").doesNotHaveDuplicates().hasSizeGreaterThan(2);
     assertThat(data.blockedEdges()).hasSize(89);
@@ -102,8 +104,8 @@ class GraphDataReaderTest {
     assertThat(data.blockedEdges()).isEmpty();
     assertThat(data.problems()).extracting(LoadProblem::source, LoadProblem::kind, LoadProblem::message)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(noName.toString(), "missing_field", "'name' is required"),
-            org.assertj.core.groups.Tuple.tuple(noUrl.toString(), "missing_field", "'url' is required"));
+            Tuple.tuple(noName.toString(), "missing_field", "'name' is required"),
+            Tuple.tuple(noUrl.toString(), "missing_field", "'url' is required"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class RawGraphReaderTest {
@@ -53,7 +54,7 @@ class RawGraphReaderTest {
         + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"amd64\"}},{\"version\":\"4.1.0+arm64\",\"payload\":\"third\"}],\"edges\":[]}");
 
     assertThat(set.releases()).extracting(Release::id, Release::payload)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("4.1.0+amd64", "first"), org.assertj.core.groups.Tuple.tuple("4.1.0+arm64", "third"));
+        .containsExactly(Tuple.tuple("4.1.0+amd64", "first"), Tuple.tuple("4.1.0+arm64", "third"));
     assertThat(set.problems()).singleElement().satisfies(p -> {
       assertThat(p.source()).isEqualTo("test.json nodes[1]");
       assertThat(p.kind()).isEqualTo("duplicate_release");

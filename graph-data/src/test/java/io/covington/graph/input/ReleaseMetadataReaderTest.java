@@ -13,6 +13,7 @@ import io.covington.graph.snapshot.EdgeRemoval;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.UpdateEdge;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -240,7 +241,7 @@ class ReleaseMetadataReaderTest {
   @Test
   void rejectsAnImageDocumentOfAnUnknownArchitectureNamingIt() {
     Problems problems = new Problems();
-    byte[] raw = "{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.1.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] raw = "{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.1.0\"}".getBytes(StandardCharsets.UTF_8);
 
     var doc = ReleaseMetadataReader.parseImageDocument(raw, "img", "r/x@" + DIGEST, "riscv64", problems);
 

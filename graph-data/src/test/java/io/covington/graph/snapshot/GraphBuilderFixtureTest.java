@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.covington.graph.input.BlockedEdge;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
-import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.RawGraphReader;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;

@@ -2,6 +2,7 @@ package io.covington.graph.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.covington.graph.TestFiles;
@@ -10,6 +11,9 @@ import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +35,9 @@ final class GraphFixture {
     this.releases = dir.resolve("releases");
     this.graphData = TestFiles.graphData(dir.resolve("graph-data"));
     try {
-      java.nio.file.Files.createDirectories(releases);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      Files.createDirectories(releases);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -85,7 +89,7 @@ final class GraphFixture {
   GraphFixture rawMetadata(Map<String, Map<String, String>> raw) {
     try {
       TestFiles.write(graphData, "raw/metadata.json", JSON.writeValueAsString(raw));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     return this;

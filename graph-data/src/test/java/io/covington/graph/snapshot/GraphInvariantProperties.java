@@ -16,12 +16,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Invariants of every served graph the snapshot builder produces, whatever the releases, channels
@@ -41,7 +46,7 @@ class GraphInvariantProperties {
   void unknownChannelOrArchitectureServesNothing(@ForAll("scenarios") SnapshotScenario s) {
     GraphSnapshot snapshot = s.build();
     Set<String> validArches = s.validReleases().values().stream().map(Release::arch).collect(Collectors.toSet());
-    assertThat(snapshot.architectures()).isEqualTo(new java.util.TreeSet<>(validArches));
+    assertThat(snapshot.architectures()).isEqualTo(new TreeSet<>(validArches));
     for (String arch : SnapshotScenario.REQUESTED_ARCHES) {
       assertThat(snapshot.channel("no-such-channel", arch)).as("unknown channel on %s", arch).isEmpty();
       for (String channel : s.channelNames()) {
@@ -137,8 +142,8 @@ class GraphInvariantProperties {
       }
       // Updates to older versions are served like the reference does, unless they close a cycle:
       // then they lead to an older (or equal) version and their target reaches their source.
-      org.jgrapht.Graph<String, org.jgrapht.graph.DefaultEdge> declaredGraph =
-          new org.jgrapht.graph.DefaultDirectedGraph<>(org.jgrapht.graph.DefaultEdge.class);
+      Graph<String, DefaultEdge> declaredGraph =
+          new DefaultDirectedGraph<>(DefaultEdge.class);
       declared.forEach(d -> {
         declaredGraph.addVertex(d.fromId());
         declaredGraph.addVertex(d.toId());
@@ -147,7 +152,7 @@ class GraphInvariantProperties {
       for (EdgeRemoval r : archGraph.removals()) {
         if (r.reason().equals("cycle")) {
           assertThat(StrictSemver.PRECEDENCE.compare(version(r.fromId()), version(r.toId()))).as("%s", r).isNotNegative();
-          assertThat(new org.jgrapht.alg.shortestpath.DijkstraShortestPath<>(declaredGraph).getPath(r.toId(), r.fromId()))
+          assertThat(new DijkstraShortestPath<>(declaredGraph).getPath(r.toId(), r.fromId()))
               .as("%s closes a cycle", r).isNotNull();
         }
       }

@@ -18,10 +18,12 @@ import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import io.covington.graph.model.VersionPair;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class SnapshotBuilderTest {
   }
 
   private static Set<VersionPair> all(ServedGraph g) {
-    Set<VersionPair> result = new java.util.HashSet<>(g.edges());
+    Set<VersionPair> result = new HashSet<>(g.edges());
     result.addAll(g.conditional().keySet());
     return result;
   }
@@ -195,7 +197,7 @@ class SnapshotBuilderTest {
 
     assertThat(all(stable(s))).containsExactly(pair("4.1.0", "4.1.1"));
     assertThat(s.archGraph("amd64").orElseThrow().removals()).extracting(EdgeRemoval::toId, EdgeRemoval::reason)
-        .containsOnly(org.assertj.core.groups.Tuple.tuple("4.1.2+amd64", "previous.remove")).hasSize(2);
+        .containsOnly(Tuple.tuple("4.1.2+amd64", "previous.remove")).hasSize(2);
   }
 
   @Test

@@ -3,14 +3,18 @@ package io.covington.graph.validate;
 import static io.covington.graph.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.covington.graph.MemoryTempDir;
+import io.covington.graph.TestFiles;
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The validator over the real cincinnati-graph-data and over copies broken one way each. */
 class GraphDataValidatorTest {
 
-  @TempDir(factory = io.covington.graph.MemoryTempDir.class) Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   private Path copy;
 
@@ -79,7 +83,7 @@ class GraphDataValidatorTest {
   void reportsEachBrokenKindWithItsFile() throws IOException, InvalidInputException {
     // One copy of the real data broken in every way at once, each way in its own file: reading
     // the 1,800 real files once instead of once per kind keeps the test fast.
-    List<String> expected = new java.util.ArrayList<>();
+    List<String> expected = new ArrayList<>();
     expected.add(rel(write(copy, "channels/stable-4.16.yaml", "name: stable-4.16\nversions: [4.16.1\n")) + " invalid_yaml");
     expected.add(rel(write(copy, "blocked-edges/4.16.99-no-from.yaml", "to: 4.16.3\n")) + " missing_field");
     expected.add(rel(write(copy, "blocked-edges/4.16.3-bad-regex.yaml", "to: 4.16.3\nfrom: 4\\.15\\.(\n")) + " invalid_regex");
@@ -132,8 +136,8 @@ class GraphDataValidatorTest {
   }
 
   @Test
-  void reportsNoChannelsAsAnError(@TempDir(factory = io.covington.graph.MemoryTempDir.class) Path empty) throws InvalidInputException {
-    Path data = io.covington.graph.TestFiles.graphData(empty);
+  void reportsNoChannelsAsAnError(@TempDir(factory = MemoryTempDir.class) Path empty) throws InvalidInputException {
+    Path data = TestFiles.graphData(empty);
 
     assertThat(GraphDataValidator.validate(GraphDataReader.read(data), Optional.empty()))
         .anySatisfy(f -> assertThat(f.problem().kind()).isEqualTo("no_channels"));
@@ -141,7 +145,7 @@ class GraphDataValidatorTest {
 
   /** A finding's file relative to the copy: the reader names files both ways. */
   private String rel(Object file) {
-    String prefix = copy + java.io.File.separator;
+    String prefix = copy + File.separator;
     String name = file.toString();
     return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
   }

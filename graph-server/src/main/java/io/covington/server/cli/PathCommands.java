@@ -18,6 +18,7 @@ import io.covington.sources.OpenShiftLoader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -168,7 +169,7 @@ public final class PathCommands {
 
   /** A plain text table with columns as wide as their widest cell. */
   private static final class Table {
-    private final List<String[]> rows = new java.util.ArrayList<>();
+    private final List<String[]> rows = new ArrayList<>();
 
     Table(String... header) {
       rows.add(header);

@@ -11,9 +11,11 @@ import io.covington.graph.validate.ChannelEdgeChanges;
 import io.covington.graph.validate.EdgeDiff;
 import io.covington.graph.validate.Finding;
 import io.covington.graph.validate.GraphDataValidator;
+import io.covington.graph.validate.Severity;
 import io.covington.graph.validate.ValidationReport;
-import io.covington.sources.git.GitTrees;
 import io.covington.sources.ReleasesSource;
+import io.covington.sources.git.GitTrees;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
@@ -134,12 +136,12 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static List<Finding> errors(List<LoadProblem> problems, Path dir) {
-    return relative(problems.stream().map(p -> new Finding(io.covington.graph.validate.Severity.ERROR, p)).toList(), dir);
+    return relative(problems.stream().map(p -> new Finding(Severity.ERROR, p)).toList(), dir);
   }
 
   /** Findings with file paths relative to the checked directory, as a reviewer reads them. */
   private static List<Finding> relative(List<Finding> findings, Path dir) {
-    String prefix = dir + java.io.File.separator;
+    String prefix = dir + File.separator;
     return findings.stream()
         .map(f -> {
           LoadProblem p = f.problem();

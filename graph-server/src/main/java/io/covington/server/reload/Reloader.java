@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -119,7 +120,7 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.events = Objects.requireNonNull(events, "events");
     this.report = Objects.requireNonNull(report, "report");
-    String name = "covington-reload-" + noun.replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
+    String name = "covington-reload-" + noun.replace(' ', '-').toLowerCase(Locale.ROOT);
     this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);

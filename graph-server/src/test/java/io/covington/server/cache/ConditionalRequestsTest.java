@@ -3,9 +3,9 @@ package io.covington.server.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.RunningServer;
-import io.covington.sources.TestInputs;
-import io.covington.sources.OpenShiftLoader;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.TestInputs;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package io.covington.server.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.snapshot.Snapshot;
 import io.covington.server.reload.Served;
 import io.covington.server.reload.Served.Generation;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ResponseCacheTest {
 
   /** A snapshot whose bodies are its name followed by the key. */
-  private record Snapshot(String name) implements io.covington.graph.snapshot.Snapshot {
+  private record Named(String name) implements Snapshot {
     byte[] render(String key) {
       return (name + ":" + key).getBytes(StandardCharsets.UTF_8);
     }
@@ -53,17 +54,17 @@ class ResponseCacheTest {
     }
   };
 
-  private final Served<Snapshot> served = new Served<>();
-  private final Served.PerSnapshot<Snapshot, ResponseCache<String>> caches =
+  private final Served<Named> served = new Served<>();
+  private final Served.PerSnapshot<Named, ResponseCache<String>> caches =
       served.perSnapshot(s -> new ResponseCache.Settings(1 << 20, Runnable::run, recorder).create("test"));
 
   /** Publishes {@code snapshot} and returns its generation, as a request reads it. */
-  private Generation<Snapshot> publish(Snapshot snapshot) {
+  private Generation<Named> publish(Named snapshot) {
     served.publish(snapshot);
     return served.current().orElseThrow();
   }
 
-  private String get(Generation<Snapshot> generation, String key) {
+  private String get(Generation<Named> generation, String key) {
     return generation.get(caches).get(key, () -> {
       renders.incrementAndGet();
       return generation.snapshot().render(key);
@@ -76,7 +77,7 @@ class ResponseCacheTest {
 
   @Test
   void rendersOncePerSnapshotAndKey() {
-    Generation<Snapshot> one = publish(new Snapshot("one"));
+    Generation<Named> one = publish(new Named("one"));
 
     assertThat(get(one, "a")).isEqualTo("one:a");
     assertThat(get(one, "a")).isEqualTo("one:a");
@@ -89,10 +90,10 @@ class ResponseCacheTest {
 
   @Test
   void afterAPublishNoBodyOfTheOldSnapshotIsServed() {
-    Generation<Snapshot> one = publish(new Snapshot("one"));
+    Generation<Named> one = publish(new Named("one"));
     get(one, "a");
 
-    Generation<Snapshot> two = publish(new Snapshot("two"));
+    Generation<Named> two = publish(new Named("two"));
 
     assertThat(get(two, "a")).isEqualTo("two:a");
     assertThat(served.current().orElseThrow().get(caches).size()).isEqualTo(1);
@@ -100,8 +101,8 @@ class ResponseCacheTest {
 
   @Test
   void aRequestStillHoldingTheOldSnapshotIsAnsweredFromIt() {
-    Generation<Snapshot> one = publish(new Snapshot("one"));
-    Generation<Snapshot> two = publish(new Snapshot("two"));
+    Generation<Named> one = publish(new Named("one"));
+    Generation<Named> two = publish(new Named("two"));
 
     assertThat(get(one, "a")).isEqualTo("one:a");
     assertThat(get(two, "a")).isEqualTo("two:a");
@@ -111,10 +112,10 @@ class ResponseCacheTest {
 
   @Test
   void sameContentInANewSnapshotKeepsItsEtag() {
-    Generation<Snapshot> first = publish(new Snapshot("same"));
+    Generation<Named> first = publish(new Named("same"));
     String before = first.get(caches).get("a", () -> first.snapshot().render("a")).join().etag();
 
-    Generation<Snapshot> second = publish(new Snapshot("same"));
+    Generation<Named> second = publish(new Named("same"));
     String after = second.get(caches).get("a", () -> second.snapshot().render("a")).join().etag();
 
     assertThat(after).isEqualTo(before);
@@ -124,7 +125,7 @@ class ResponseCacheTest {
   @Test
   void staysWithinItsBoundAndCountsEvictions() {
     ResponseCache<String> small = new ResponseCache.Settings(4096, Runnable::run, recorder).create("test");
-    Snapshot one = new Snapshot("x".repeat(1000));
+    Named one = new Named("x".repeat(1000));
     for (int i = 0; i < 20; i++) {
       String key = Integer.toString(i);
       small.get(key, () -> one.render(key)).join();

@@ -2,9 +2,9 @@ package io.covington.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covington.graph.MemoryTempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covington.graph.MemoryTempDir;
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.model.ChannelGraph;
@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,7 +125,7 @@ class ValidateCommandTest {
   /** The first unconditional update of the channel, oldest source first. */
   private static String[] anUnconditionalEdge(ChannelGraph graph) {
     IndexEdge e = graph.edges().stream()
-        .min(java.util.Comparator.comparing((IndexEdge x) -> graph.nodes().get(x.from()).version())
+        .min(Comparator.comparing((IndexEdge x) -> graph.nodes().get(x.from()).version())
             .thenComparing(x -> graph.nodes().get(x.to()).version()))
         .orElseThrow();
     return new String[] {graph.nodes().get(e.from()).version(), graph.nodes().get(e.to()).version()};

@@ -2,11 +2,11 @@ package io.covington.server.coreos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covington.policy.coreos.ClientWariness;
 import io.covington.graph.coreos.CoreOsGraph;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.coreos.CoreOsStreams;
 import io.covington.graph.coreos.Scheme;
+import io.covington.policy.coreos.ClientWariness;
 import io.covington.policy.coreos.RolloutPolicy;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,8 +3,8 @@ package io.covington.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.Covington;
-import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.RunningServer;
+import io.covington.server.cli.CovingtonCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

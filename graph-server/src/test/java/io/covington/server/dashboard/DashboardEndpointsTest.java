@@ -9,6 +9,7 @@ import io.covington.server.RunningServer;
 import io.covington.sources.OpenShiftLoader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DashboardEndpointsTest {
     JsonNode config = JSON.readTree(get(root("/dashboard/config.json")).body());
     assertThat(config.get("openshiftPrefix").textValue()).isEqualTo("/p");
     assertThat(config.get("coreosPrefix").textValue()).isEmpty();
-    assertThat(new String(DashboardApi.config("/a\"b", ""), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(DashboardApi.config("/a\"b", ""), StandardCharsets.UTF_8))
         .isEqualTo("{\"openshiftPrefix\":\"/a\\\"b\",\"coreosPrefix\":\"\"}");
   }
 

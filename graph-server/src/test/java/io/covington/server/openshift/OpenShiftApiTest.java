@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.server.RunningServer;
-import io.covington.sources.TestInputs;
 import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.TestInputs;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -216,11 +218,11 @@ class OpenShiftApiTest {
   @Test
   void headSendsNoBodyOverHttp2Either() throws Exception {
     // The JDK client upgrades to h2c, where Vert.x would send a HEAD body unless told not to.
-    java.net.http.HttpClient h2 =
-        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
-    java.net.http.HttpRequest head =
-        java.net.http.HttpRequest.newBuilder(server.api("/v1/graph?channel=stable-4.16"))
-            .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+    HttpClient h2 =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest head =
+        HttpRequest.newBuilder(server.api("/v1/graph?channel=stable-4.16"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
             .build();
 
     for (int i = 0; i < 2; i++) {

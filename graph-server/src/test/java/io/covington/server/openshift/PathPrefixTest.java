@@ -4,12 +4,11 @@ import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.Covington;
-import io.covington.server.cli.CovingtonCommand;
 import io.covington.server.RunningServer;
+import io.covington.server.cli.CovingtonCommand;
 import io.covington.sources.TestInputs;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -3,12 +3,12 @@ package io.covington.server.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.RunningServer;
-import io.covington.sources.TestInputs;
+import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.Await;
 import io.covington.sources.DirectorySource;
 import io.covington.sources.OpenShiftLoader;
 import io.covington.sources.ReleasesSource;
-import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.TestInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

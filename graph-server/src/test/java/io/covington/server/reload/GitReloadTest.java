@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covington.graph.MemoryTempDir;
 import io.covington.server.RunningServer;
-import io.covington.sources.TestInputs;
+import io.covington.server.openshift.OpenShiftApi;
+import io.covington.sources.Await;
 import io.covington.sources.OpenShiftLoader;
 import io.covington.sources.ReleasesSource;
+import io.covington.sources.TestInputs;
 import io.covington.sources.git.GitCredentials;
 import io.covington.sources.git.GitFixture;
 import io.covington.sources.git.GitSource;
-import io.covington.sources.Await;
-import io.covington.server.openshift.OpenShiftApi;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class GitReloadTest {
   private static final Duration WITHIN = Duration.ofSeconds(15);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir(factory = io.covington.graph.MemoryTempDir.class) Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @ParameterizedTest(name = "over {0}")
   @ValueSource(strings = {"file", "git-daemon"})
@@ -94,9 +97,9 @@ class GitReloadTest {
     return response.headers().firstValue(OpenShiftApi.REVISION_HEADER).orElseThrow();
   }
 
-  private static java.util.List<String> fastVersions(RunningServer server) throws Exception {
+  private static List<String> fastVersions(RunningServer server) throws Exception {
     JsonNode graph = JSON.readTree(RunningServer.get(server.api("/v1/graph?channel=fast-4.16")).body());
-    java.util.List<String> versions = new java.util.ArrayList<>();
+    List<String> versions = new ArrayList<>();
     graph.path("nodes").forEach(n -> versions.add(n.path("version").asText()));
     return versions;
   }

@@ -4,12 +4,12 @@ import static io.covington.server.RunningServer.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.server.RunningServer;
-import io.covington.sources.TestInputs;
+import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.DirectorySource;
 import io.covington.sources.OpenShiftLoader;
 import io.covington.sources.ReleasesSource;
+import io.covington.sources.TestInputs;
 import io.covington.sources.TestSources;
-import io.covington.server.openshift.OpenShiftApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -20,7 +20,9 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +105,7 @@ class StatusEndpointsTest {
     Future<?> loaded = server.load(new OpenShiftLoader(
         TestSources.unreachable(new IOException("disk on fire")), OpenShiftLoader.bundledGraphData()), false);
 
-    assertThat(loaded.toCompletionStage().toCompletableFuture()).failsWithin(java.time.Duration.ofSeconds(10));
+    assertThat(loaded.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(10));
     assertThat(get(server.status("/readiness")).statusCode()).isEqualTo(503);
     assertThat(get(server.status("/liveness")).statusCode()).isEqualTo(200);
   }
@@ -147,7 +149,7 @@ class StatusEndpointsTest {
 
   @Test
   void countsLoadProblemsByKind() throws Exception {
-    java.nio.file.Files.writeString(
+    Files.writeString(
         written.graphData().resolve("channels/broken.yaml"), "name: [unclosed\n");
 
     RunningServer.await(server.load(inputs, false));
@@ -157,13 +159,13 @@ class StatusEndpointsTest {
 
   @Test
   void strictLoadingRefusesInputsWithProblems() throws Exception {
-    java.nio.file.Files.writeString(
+    Files.writeString(
         written.graphData().resolve("channels/broken.yaml"), "name: [unclosed\n");
 
     Future<?> loaded = server.load(inputs, true);
 
     assertThat(loaded.toCompletionStage().toCompletableFuture())
-        .failsWithin(java.time.Duration.ofSeconds(10))
+        .failsWithin(Duration.ofSeconds(10))
         .withThrowableThat()
         .withMessageContaining("broken.yaml");
     assertThat(get(server.status("/readiness")).statusCode()).isEqualTo(503);

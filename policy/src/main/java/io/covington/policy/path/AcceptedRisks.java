@@ -1,6 +1,8 @@
 package io.covington.policy.path;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +21,7 @@ public record AcceptedRisks(boolean allRisks, Set<String> names) {
 
   public AcceptedRisks {
     Objects.requireNonNull(names, "names");
-    names = allRisks ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(names));
+    names = allRisks ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(names));
   }
 
   /** The default: unconditional updates only. */
@@ -48,7 +50,7 @@ public record AcceptedRisks(boolean allRisks, Set<String> names) {
     if (value.trim().equals("all")) {
       return ALL;
     }
-    return of(java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    return of(Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
   }
 
   public boolean accepts(String riskName) {

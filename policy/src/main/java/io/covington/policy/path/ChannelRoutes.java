@@ -10,8 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleDirectedGraph;
 
 /**
@@ -61,7 +64,7 @@ final class ChannelRoutes {
    * most requests cost nothing per request this way (a {@code MaskSubgraph} filters every edge it
    * iterates).
    */
-  private static Graph<Integer, RouteEdge> copy(Graph<Integer, RouteEdge> g, java.util.function.Predicate<RouteEdge> keep) {
+  private static Graph<Integer, RouteEdge> copy(Graph<Integer, RouteEdge> g, Predicate<RouteEdge> keep) {
     Graph<Integer, RouteEdge> result = new SimpleDirectedGraph<>(RouteEdge.class);
     g.vertexSet().forEach(result::addVertex);
     for (RouteEdge e : g.edgeSet()) {
@@ -80,7 +83,7 @@ final class ChannelRoutes {
     if (accepted.names().isEmpty()) {
       return unconditional;
     }
-    return new org.jgrapht.graph.MaskSubgraph<>(served, v -> false, e -> !e.usable(accepted));
+    return new MaskSubgraph<>(served, v -> false, e -> !e.usable(accepted));
   }
 
   static ChannelRoutes of(ChannelGraph view, ArchGraph archGraph, Map<PairKey, List<EdgeRemoval>> removals) {
@@ -91,7 +94,7 @@ final class ChannelRoutes {
       index.put(nodes.get(i).version(), i);
       g.addVertex(i);
     }
-    java.util.TreeMap<String, Risk> risks = new java.util.TreeMap<>();
+    TreeMap<String, Risk> risks = new TreeMap<>();
     for (Release r : nodes) {
       for (UpdateEdge e : archGraph.graph().outgoingEdgesOf(r)) {
         if (index.containsKey(e.to().version())) {

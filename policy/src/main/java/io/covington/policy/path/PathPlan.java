@@ -1,5 +1,6 @@
 package io.covington.policy.path;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record PathPlan(
 
   /** The versions visited, {@code from} first and {@code target} last (just {@code from} when unreachable). */
   public List<String> versions() {
-    List<String> result = new java.util.ArrayList<>();
+    List<String> result = new ArrayList<>();
     result.add(from);
     hops.forEach(h -> result.add(h.to()));
     return List.copyOf(result);

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jgrapht.Graph;
 
 /**
@@ -156,7 +157,7 @@ final class RiskSetSearch {
   }
 
   private static List<Risk> unaccepted(List<RouteEdge> path, AcceptedRisks accepted) {
-    java.util.TreeMap<String, Risk> sorted = new java.util.TreeMap<>();
+    TreeMap<String, Risk> sorted = new TreeMap<>();
     path.forEach(e -> e.risks.stream().filter(r -> !accepted.accepts(r.name())).forEach(r -> sorted.putIfAbsent(r.name(), r)));
     return List.copyOf(sorted.values());
   }

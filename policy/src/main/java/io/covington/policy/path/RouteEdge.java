@@ -5,6 +5,7 @@ import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.EdgeRemoval;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An edge of a channel's route graph: a served update (unconditional or conditional) or a declared
@@ -37,7 +38,7 @@ final class RouteEdge {
     this.to = to;
     this.kind = kind;
     this.risks = List.copyOf(risks);
-    this.riskNames = risks.stream().map(Risk::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.riskNames = risks.stream().map(Risk::name).collect(Collectors.toUnmodifiableSet());
     this.conditions = List.copyOf(conditions);
     this.removals = List.copyOf(removals);
     this.riskBits = riskBits;

@@ -4,6 +4,7 @@ import io.covington.graph.model.Release;
 import io.covington.graph.snapshot.ArchGraph;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public final class SafePathPlanner {
     if (crossing.isEmpty()) {
       crossing = crossing(routes, near, hopsTo(routes.graph, target, routes.nodes.size()));
     }
-    crossing.sort(java.util.Comparator.<RouteEdge>comparingInt(e -> e.from).thenComparingInt(e -> e.to));
+    crossing.sort(Comparator.<RouteEdge>comparingInt(e -> e.from).thenComparingInt(e -> e.to));
     List<CutEdge> listed = new ArrayList<>();
     for (RouteEdge e : crossing.subList(0, Math.min(PathCut.MAX_EDGES, crossing.size()))) {
       listed.add(new CutEdge(routes.version(e.from), routes.version(e.to), UpdateExplainer.reasons(routes, e)));

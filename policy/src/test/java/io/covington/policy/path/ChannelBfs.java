@@ -6,6 +6,7 @@ import io.covington.graph.model.IndexEdge;
 import io.covington.graph.model.Risk;
 import io.covington.graph.model.VersionPair;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,8 +41,8 @@ final class ChannelBfs {
 
   private void add(VersionPair pair, Set<String> risks) {
     edges.put(pair, risks);
-    out.computeIfAbsent(pair.from(), k -> new java.util.ArrayList<>()).add(pair.to());
-    in.computeIfAbsent(pair.to(), k -> new java.util.ArrayList<>()).add(pair.from());
+    out.computeIfAbsent(pair.from(), k -> new ArrayList<>()).add(pair.to());
+    in.computeIfAbsent(pair.to(), k -> new ArrayList<>()).add(pair.from());
   }
 
   /** Hops from {@code from} to every version reachable with the edges {@code usable} keeps. */

@@ -13,6 +13,7 @@ import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.GraphSnapshot;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ class RiskSetSearchPropertiesTest {
         }
       }
     }
-    blocks.sort(java.util.Comparator.comparing(BlockedEdge::source));
+    blocks.sort(Comparator.comparing(BlockedEdge::source));
     GraphData data = new GraphData("1.1.0", List.of(new Channel("gen-1", versions, "channels/gen-1.yaml")), blocks, Map.of(), List.of(), "gen");
     return GraphSnapshot.build(new ReleaseSet(releases, edges, List.of(), "gen"), data);
   }

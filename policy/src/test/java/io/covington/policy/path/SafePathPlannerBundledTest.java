@@ -7,6 +7,7 @@ import io.covington.graph.model.Risk;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +112,7 @@ class SafePathPlannerBundledTest {
     assertThat(cut.smallestRiskSet()).extracting(Risk::name).containsExactly(PIVOT);
     // From the February build: its own move to SCOS is removed by a file, the last build's is conditional.
     assertThat(cut.edges()).extracting(CutEdge::from, CutEdge::to)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(FCOS_FEB, SCOS_1), org.assertj.core.groups.Tuple.tuple(FCOS_LAST, SCOS_1));
+        .containsExactly(Tuple.tuple(FCOS_FEB, SCOS_1), Tuple.tuple(FCOS_LAST, SCOS_1));
     assertThat(cut.edges().get(0).reasons()).singleElement().isInstanceOfSatisfying(UpdateReason.BlockedByFile.class,
         r -> assertThat(r.file()).endsWith("okd-fcos-to-scos-from-older-4.15.yaml"));
     assertThat(cut.edges().get(1).reasons()).singleElement().isInstanceOfSatisfying(UpdateReason.ConditionalRisk.class,

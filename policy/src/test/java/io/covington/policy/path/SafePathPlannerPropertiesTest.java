@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,7 +30,7 @@ class SafePathPlannerPropertiesTest {
 
   private static final List<String> CHANNELS = List.of("stable-4.16", "candidate-4.14", "stable-scos-4", "stable-4", "fast-4.15");
 
-  private static final Map<String, ChannelBfs> ORACLES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, ChannelBfs> ORACLES = new ConcurrentHashMap<>();
 
   /** One query: indexes into the channel's nodes; {@code to < 0} means no {@code to}. */
   record Query(String channel, int from, int to, AcceptedRisks accepted) {}

@@ -1,12 +1,12 @@
 package io.covington.sources.archive;
 
-import io.covington.sources.git.GitTrees;
-import io.covington.sources.HttpFetch;
-import io.covington.sources.Source;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
+import io.covington.sources.HttpFetch;
+import io.covington.sources.Source;
+import io.covington.sources.git.GitTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.covington.sources.git;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,11 +39,11 @@ public final class GitCredentials {
     }
     if (isSsh(url)) {
       Path key = file.get().toAbsolutePath();
-      java.io.File home = FS.DETECTED.userHome();
+      File home = FS.DETECTED.userHome();
       SshdSessionFactory factory =
           new SshdSessionFactoryBuilder()
               .setHomeDirectory(home)
-              .setSshDirectory(new java.io.File(home, ".ssh"))
+              .setSshDirectory(new File(home, ".ssh"))
               .setDefaultIdentities(sshDir -> List.of(key))
               .build(null);
       command.setTransportConfigCallback(t -> {

@@ -1,9 +1,10 @@
 package io.covington.sources.git;
 
-import io.covington.sources.Source;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import io.covington.sources.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Graph-data in a git repository ({@code https}, {@code ssh}, {@code git} or {@code file} URL),
@@ -56,7 +58,7 @@ public final class GitSource implements Source<GraphData> {
     }
     try {
       Git repo = repository();
-      FetchCommand fetch = repo.fetch().setRemote(url).setTimeout(TIMEOUT_SECONDS).setTagOpt(org.eclipse.jgit.transport.TagOpt.FETCH_TAGS);
+      FetchCommand fetch = repo.fetch().setRemote(url).setTimeout(TIMEOUT_SECONDS).setTagOpt(TagOpt.FETCH_TAGS);
       fetch.setRefSpecs(fixedRevision.isPresent()
           ? List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
           : List.of(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)));
@@ -65,7 +67,7 @@ public final class GitSource implements Source<GraphData> {
       String wanted = fixedRevision.map(r -> r + "^{commit}").orElse("refs/remotes/origin/" + branch);
       ObjectId commit = repo.getRepository().resolve(wanted);
       if (commit == null) {
-        throw new InvalidInputException(List.of(io.covington.graph.input.LoadProblem.of(url, "unknown_revision",
+        throw new InvalidInputException(List.of(LoadProblem.of(url, "unknown_revision",
             fixedRevision.map(r -> "revision " + r).orElse("branch " + branch) + " is not in the repository")));
       }
       if (!commit.equals(checkedOut)) {

@@ -14,6 +14,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
 
 /**
  * Writes the files of one commit straight from git's tree objects into a new directory, so a
@@ -25,7 +26,7 @@ public final class GitTrees {
   static {
     // JGit otherwise measures each file store's timestamp resolution on first use, sleeping
     // seconds on the calling thread; we never compare file timestamps with git's index.
-    org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);
+    FS.FileStoreAttributes.setBackground(true);
   }
 
   private GitTrees() {}

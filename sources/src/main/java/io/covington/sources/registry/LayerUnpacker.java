@@ -3,6 +3,7 @@ package io.covington.sources.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class LayerUnpacker {
   }
 
   private void deleteChildren(Path dir) throws IOException {
-    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> children = Files.list(dir)) {
@@ -103,7 +104,7 @@ final class LayerUnpacker {
   }
 
   static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(path)) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class RegistryClient {
   /** Every tag of the repository, following {@code Link} pagination. */
   public List<String> tags(RegistryRepository repo, int pageSize) throws RegistryException, InterruptedException {
     Set<String> tags = new LinkedHashSet<>();
-    Set<URI> seen = new java.util.HashSet<>();
+    Set<URI> seen = new HashSet<>();
     URI next = repo.uri("tags/list?n=" + pageSize);
     while (next != null) {
       if (!seen.add(next)) {

@@ -8,11 +8,12 @@ import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;
 import io.covington.sources.Source;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +124,7 @@ public final class RegistryReleaseSource implements Source<ReleaseSet> {
     }
     List<String> lines = new ArrayList<>();
     for (ScrapeStats s : lastScrape.stats()) {
-      lines.add(String.format(java.util.Locale.ROOT,
+      lines.add(String.format(Locale.ROOT,
           "registry %s, last scrape %s in %.1f s: %d tags seen, %d skipped, %d failed, %d releases, %d from cache",
           s.repository(), lastScrape.at(), lastScrape.seconds(), s.tagsSeen(), s.tagsSkipped(), s.tagsFailed(),
           s.releases(), s.cacheHits()));
@@ -259,7 +261,7 @@ public final class RegistryReleaseSource implements Source<ReleaseSet> {
     };
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger n = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, "covington-registry-" + n.incrementAndGet());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class RegistryTls {
         List<Certificate> certs;
         try (InputStream in = Files.newInputStream(file)) {
           certs = new ArrayList<>(factory.generateCertificates(in));
-        } catch (IOException | java.security.cert.CertificateException e) {
+        } catch (IOException | CertificateException e) {
           throw new IllegalArgumentException("registry CA file " + file + ": " + e.getMessage(), e);
         }
         if (certs.isEmpty()) {
@@ -84,15 +85,15 @@ public final class RegistryTls {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
       first.checkClientTrusted(chain, authType);
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
       try {
         second.checkServerTrusted(chain, authType);
-      } catch (java.security.cert.CertificateException e) {
+      } catch (CertificateException e) {
         first.checkServerTrusted(chain, authType);
       }
     }

@@ -10,6 +10,7 @@ import io.covington.graph.input.InvalidInputException;
 import io.covington.sources.TestInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ class TarballSourceTest {
         try {
           return file(prefix + root.relativize(p), Files.readString(p));
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new UncheckedIOException(e);
         }
       }).toList();
     }

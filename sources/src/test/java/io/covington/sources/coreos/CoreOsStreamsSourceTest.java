@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class CoreOsStreamsSourceTest {
         statuses.add(404);
         exchange.sendResponseHeaders(404, -1);
       } else {
-        String etag = "\"" + java.util.Arrays.hashCode(body) + "\"";
+        String etag = "\"" + Arrays.hashCode(body) + "\"";
         exchange.getResponseHeaders().add("ETag", etag);
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
           statuses.add(304);

@@ -3,9 +3,10 @@ package io.covington.sources.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.covington.graph.input.Channel;
 import io.covington.graph.MemoryTempDir;
+import io.covington.graph.input.Channel;
 import io.covington.sources.TestInputs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class GitSourceTest {
       repo.commitAll("First");
       GitSource source = new GitSource(repo.fileUrl(), "main", Optional.empty(), dir.resolve("cache"), GitCredentials.none());
 
-      assertThatThrownBy(source::update).isInstanceOf(java.io.IOException.class).hasMessageContaining("refs/heads/main");
+      assertThatThrownBy(source::update).isInstanceOf(IOException.class).hasMessageContaining("refs/heads/main");
       source.close();
     }
   }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -115,7 +116,7 @@ public final class DistributionRegistry implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {

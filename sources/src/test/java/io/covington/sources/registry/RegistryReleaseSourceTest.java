@@ -7,12 +7,14 @@ import static io.covington.sources.registry.TestImages.releaseMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.ReleaseEdge;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.sources.TestInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -155,7 +157,7 @@ class RegistryReleaseSourceTest {
   @Test
   void theReleasesBuildAGraphPerArchitecture(@TempDir Path data) throws Exception {
     GraphSnapshot snapshot = GraphSnapshot.build(source(REPO, Optional.empty(), 100).scrape().releases(),
-        io.covington.graph.input.GraphDataReader.read(io.covington.sources.TestInputs.write(data).graphData()));
+        GraphDataReader.read(TestInputs.write(data).graphData()));
 
     assertThat(snapshot.architectures()).containsExactlyInAnyOrder("amd64", "arm64", "multi");
     snapshot.stats().values().forEach(stats -> assertThat(stats.releases()).isEqualTo(2));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -174,7 +175,7 @@ public final class RegistryStandIn implements AutoCloseable {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
         .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     exchange.getRequestHeaders().forEach((name, values) -> {
-      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String lower = name.toLowerCase(Locale.ROOT);
       if (!HOP_HEADERS.contains(lower) && !(tokenLifetime.isPresent() && lower.equals("authorization"))) {
         values.forEach(v -> request.header(name, v));
       }
@@ -190,7 +191,7 @@ public final class RegistryStandIn implements AutoCloseable {
       content[content.length - 1] ^= 0x5a;
     }
     response.headers().map().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+      if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
         exchange.getResponseHeaders().put(name, values);
       }
     });

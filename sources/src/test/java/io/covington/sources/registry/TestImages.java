@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -89,7 +91,7 @@ public final class TestImages {
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      java.util.Set<String> dirs = new java.util.HashSet<>();
+      Set<String> dirs = new HashSet<>();
       for (Entry e : entries) {
         String[] parts = e.name().split("/");
         StringBuilder dir = new StringBuilder();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Builds the graph of one stream for one base architecture and scheme from its two documents. */
-public final class CoreOsGraphBuilder {
+final class CoreOsGraphBuilder {
 
   private CoreOsGraphBuilder() {}
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param commits OSTree commit checksum by architecture (entries with an empty checksum dropped)
  * @param ociImages image pull spec with digest ({@code repo@sha256:…}) by architecture
  */
-public record IndexedRelease(
+record IndexedRelease(
     String version, String metadataUrl, Map<String, String> commits, Map<String, String> ociImages) {
 
   public IndexedRelease {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * @param releases releases in index order; a release's position is its {@code age_index}
  * @param source the file or URL it was read from
  */
-public record ReleaseIndex(String stream, List<IndexedRelease> releases, String source) {
+record ReleaseIndex(String stream, List<IndexedRelease> releases, String source) {
 
   public ReleaseIndex {
     Objects.requireNonNull(stream, "stream");

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * never thrown). The only exception is a commit with an empty checksum, which is skipped as the
  * reference server does.
  */
-public final class ReleaseIndexReader {
+final class ReleaseIndexReader {
 
   static final String KIND = "invalid_release_index";
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param directives what the document says per version; versions not in it have none
  * @param source the file or URL it was read from
  */
-public record UpdatesMetadata(String stream, Map<String, UpdateDirectives> directives, String source) {
+record UpdatesMetadata(String stream, Map<String, UpdateDirectives> directives, String source) {
 
   public UpdatesMetadata {
     Objects.requireNonNull(stream, "stream");

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * <p>All-or-nothing like {@link ReleaseIndexReader}: a document with any problem is reported to
  * {@link Problems} and not used, because a half-read barrier list would offer unsafe updates.
  */
-public final class UpdatesReader {
+final class UpdatesReader {
 
   static final String KIND = "invalid_updates";
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Architecture names as the graph API uses them (Go's names), with the common aliases. */
-public final class Architectures {
+final class Architectures {
 
   private static final Map<String, String> ALIASES =
       Map.of(

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * The {@code path} and {@code explain} subcommands: the same questions as the HTTP API, answered
  * from the bundled or given data, for people preparing mirrors of disconnected sites.
  */
-public final class PathCommands {
+final class PathCommands {
 
   /** How many updates of a cut the table shows. */
   private static final int CUT_ROWS = 10;

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code {"nodes":[{"version","metadata","payload"}],"edges":[[i,j]]}} and nothing else.
  * Linear in the size of the graph; thread-safe.
  */
-public final class CoreOsGraphRenderer {
+final class CoreOsGraphRenderer {
 
   private CoreOsGraphRenderer() {}
 

@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * (with {@code Vary: Origin} for caches), and {@code OPTIONS} preflights are answered here with
  * 204 allowing {@code GET} and {@code HEAD}.
  */
-public final class Cors implements Handler<RoutingContext> {
+final class Cors implements Handler<RoutingContext> {
 
   static final String ALLOWED_METHODS = "GET, HEAD";
   private static final String MAX_AGE_SECONDS = "86400";

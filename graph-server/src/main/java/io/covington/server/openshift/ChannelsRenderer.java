@@ -8,7 +8,7 @@ import java.util.List;
  * Renders the channel list of one architecture: {@code
  * {"arch":"amd64","channels":[{"name":"stable-4.16","releases":161},…]}}. A pure function.
  */
-public final class ChannelsRenderer {
+final class ChannelsRenderer {
 
   private ChannelsRenderer() {}
 

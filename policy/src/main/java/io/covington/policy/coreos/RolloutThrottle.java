@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * With a duration it rises linearly from the start value to 1 at {@code start + duration}; without
  * one it stays at the start value. Time is counted in whole Unix seconds, as by the reference.
  */
-public final class RolloutThrottle {
+final class RolloutThrottle {
 
   private RolloutThrottle() {}
 

@@ -6,7 +6,7 @@ package io.covington.policy.coreos;
  * Rust's {@code DefaultHasher}; SipHash-2-4 is the paper's variant, kept for its published test
  * vectors. Linear in the input length; no allocation.
  */
-public final class SipHash {
+final class SipHash {
 
   private final int compressionRounds;
   private final int finalizationRounds;

@@ -16,7 +16,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * every entry inside the target directory. An entry that would land outside it ({@code ../},
  * an absolute path), a symbolic or hard link, or a device fails the whole extraction.
  */
-public final class TarGzArchive {
+final class TarGzArchive {
 
   /** More than the real graph-data by two orders of magnitude; stops a decompression bomb. */
   static final long MAX_BYTES = 512L * 1024 * 1024;

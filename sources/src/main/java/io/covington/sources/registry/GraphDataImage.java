@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * holds a {@code version} file and a {@code channels/} folder. The revision is the manifest digest.
  * Blocks: call it on a worker thread.
  */
-public final class GraphDataImage implements Source<GraphData> {
+final class GraphDataImage implements Source<GraphData> {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphDataImage.class);
   private static final long MAX_UNPACKED_BYTES = 1L << 30;

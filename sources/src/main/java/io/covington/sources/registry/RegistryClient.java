@@ -35,7 +35,7 @@ import javax.net.ssl.SSLContext;
  * and 5xx with exponential backoff. Follows redirects itself so credentials never go to another
  * host. Blocks: call it from worker threads. Thread-safe.
  */
-public final class RegistryClient {
+final class RegistryClient {
 
   /** Every manifest format a release image may be pushed in; the reference asks only for Docker's. */
   static final String MANIFEST_ACCEPT = String.join(", ",

@@ -18,7 +18,7 @@ import java.util.Optional;
  * password}) or a legacy {@code .dockercfg} (the same map without {@code auths}). Keys may carry a
  * scheme and a path ({@code https://index.docker.io/v1/}); they are matched on the host.
  */
-public final class RegistryCredentials {
+final class RegistryCredentials {
 
   /** One login. */
   public record Login(String user, String password) {

@@ -5,7 +5,7 @@ package io.covington.sources.registry;
  * metric label: {@code unreachable}, {@code http_status}, {@code unauthorized}, {@code
  * digest_mismatch}, {@code invalid_manifest}, {@code invalid_layer}, {@code unsupported}.
  */
-public final class RegistryException extends Exception {
+final class RegistryException extends Exception {
 
   private final String kind;
 

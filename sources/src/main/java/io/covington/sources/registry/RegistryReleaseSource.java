@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * cache) and the revision is a hash of the release images' digests. Blocks: call it on a worker
  * thread.
  */
-public final class RegistryReleaseSource implements Source<ReleaseSet> {
+final class RegistryReleaseSource implements Source<ReleaseSet> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryReleaseSource.class);
 

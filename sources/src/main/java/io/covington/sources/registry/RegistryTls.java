@@ -21,7 +21,7 @@ import javax.net.ssl.X509TrustManager;
  * The TLS trust for registries: the JVM's default CAs plus the CA certificates of the given PEM
  * files (a mirror registry's own CA, as disconnected sites have).
  */
-public final class RegistryTls {
+final class RegistryTls {
 
   private RegistryTls() {}
 

@@ -52,17 +52,6 @@ public final class CovingtonServer {
   /** The default bound of each API's response cache: every bundled body fits many times over. */
   public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
-  /** Starts both servers with the default response cache size. */
-  public static Future<CovingtonServer> start(
-      Vertx vertx,
-      ServerConfig config,
-      Served<GraphSnapshot> graph,
-      Served<CoreOsSnapshot> coreos,
-      ServerMetrics metrics,
-      Clock clock) {
-    return start(vertx, config, graph, coreos, metrics, clock, DEFAULT_CACHE_BYTES, 1);
-  }
-
   /**
    * Starts both servers; the future completes once both listen.
    *

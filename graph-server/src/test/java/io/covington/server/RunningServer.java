@@ -59,7 +59,8 @@ public final class RunningServer implements AutoCloseable {
     ServerMetrics metrics = new ServerMetrics();
     CovingtonServer server =
         await(CovingtonServer.start(
-            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : ""), snapshots, coreos, metrics, Clock.systemUTC()));
+            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : ""), snapshots, coreos, metrics, Clock.systemUTC(),
+            CovingtonServer.DEFAULT_CACHE_BYTES, 1));
     coreos.publish(CoreOsStreams.loadBundled());
     return new RunningServer(vertx, server, snapshots, coreos, metrics, prefix);
   }

@@ -57,7 +57,7 @@ class CoreOsApiTest {
     holder = new Served<>();
     server = RunningServer.await(CovingtonServer.start(
         vertx, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new Served<>(), holder,
-        new ServerMetrics(), Clock.fixed(MID_ROLLOUT, ZoneOffset.UTC)));
+        new ServerMetrics(), Clock.fixed(MID_ROLLOUT, ZoneOffset.UTC), CovingtonServer.DEFAULT_CACHE_BYTES, 1));
     holder.publish(CoreOsStreams.loadBundled());
   }
 
@@ -158,7 +158,7 @@ class CoreOsApiTest {
     try {
       Served<CoreOsSnapshot> notLoaded = new Served<>();
       CovingtonServer s = RunningServer.await(CovingtonServer.start(
-          v, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new Served<>(), notLoaded, metrics, Clock.systemUTC()));
+          v, new ServerConfig("127.0.0.1", 0, 0, "/api/upgrades_info", ""), new Served<>(), notLoaded, metrics, Clock.systemUTC(), CovingtonServer.DEFAULT_CACHE_BYTES, 1));
       HttpResponse<String> response =
           RunningServer.get(URI.create("http://127.0.0.1:" + s.apiPort() + "/v1/graph?basearch=x86_64&stream=stable"));
       assertThat(response.statusCode()).isEqualTo(503);

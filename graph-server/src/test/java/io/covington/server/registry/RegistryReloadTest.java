@@ -1,9 +1,5 @@
 package io.covington.server.registry;
 
-import static io.covington.sources.registry.TestImages.Format.DOCKER;
-import static io.covington.sources.registry.TestImages.Format.OCI;
-import static io.covington.sources.registry.TestImages.releaseLayer;
-import static io.covington.sources.registry.TestImages.releaseMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.graph.input.InvalidInputException;
@@ -15,12 +11,10 @@ import io.covington.server.status.RegistryMetrics;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.OpenShiftInputs.GraphDataLocation;
 import io.covington.sources.TestInputs;
-import io.covington.sources.registry.DistributionRegistry;
-import io.covington.sources.registry.ImagePusher;
 import io.covington.sources.registry.RegistryConfig;
 import io.covington.sources.registry.RegistryRepository;
 import io.covington.sources.registry.RegistryStandIn;
-import io.covington.sources.registry.TestImages;
+import io.covington.sources.registry.RegistryUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,25 +34,20 @@ class RegistryReloadTest {
   private static final String CLEAN = "clean/release";
 
   @TempDir static Path dir;
-  private static DistributionRegistry registry;
+  private static RegistryUnderTest fixture;
   private static RegistryStandIn standIn;
 
   @BeforeAll
   static void pushImages() throws Exception {
-    registry = DistributionRegistry.start(dir.resolve("registry"));
-    standIn = RegistryStandIn.start(registry.url());
-    TestImages images = new TestImages(new ImagePusher(registry.url()));
-    images.image(CLEAN, "4.2.0", OCI, "amd64", List.of(releaseLayer(releaseMetadata("4.2.0")), TestImages.filler("c")));
-    images.image(CLEAN, "4.2.1", DOCKER, "amd64", List.of(releaseLayer(releaseMetadata("4.2.1", "4.2.0"))));
+    fixture = RegistryUnderTest.start(dir.resolve("registry"));
+    standIn = fixture.standIn();
+    fixture.pushTwoReleases(CLEAN);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (standIn != null) {
-      standIn.close();
-    }
-    if (registry != null) {
-      registry.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 

@@ -40,15 +40,15 @@ class RegistryReleaseSourceTest {
   private static final String CLEAN = "clean/release";
 
   @TempDir static Path dir;
-  private static DistributionRegistry registry;
+  private static RegistryUnderTest fixture;
   private static RegistryStandIn standIn;
   private static final Map<String, String> digests = new TreeMap<>();
 
   @BeforeAll
   static void pushImages() throws Exception {
-    registry = DistributionRegistry.start(dir.resolve("registry"));
-    standIn = RegistryStandIn.start(registry.url());
-    TestImages images = new TestImages(new ImagePusher(registry.url()));
+    fixture = RegistryUnderTest.start(dir.resolve("registry"));
+    standIn = fixture.standIn();
+    TestImages images = new TestImages(new ImagePusher(fixture.registry().url()));
 
     // Single-architecture releases, both formats; 4.1.0+amd64's document is in its lower layer.
     TestImages.Layer a0 = releaseLayer(releaseMetadata("4.1.0"));
@@ -82,17 +82,13 @@ class RegistryReleaseSourceTest {
     TestImages.Pushed download = images.image(REPO, "bad-download", OCI, "amd64", List.of(releaseLayer(releaseMetadata("4.1.2", "4.1.1"))));
     standIn.corrupt(download.layerDigests().get(0));
 
-    images.image(CLEAN, "4.2.0", OCI, "amd64", List.of(releaseLayer(releaseMetadata("4.2.0")), TestImages.filler("c")));
-    images.image(CLEAN, "4.2.1", DOCKER, "amd64", List.of(releaseLayer(releaseMetadata("4.2.1", "4.2.0"))));
+    fixture.pushTwoReleases(CLEAN);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (standIn != null) {
-      standIn.close();
-    }
-    if (registry != null) {
-      registry.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 

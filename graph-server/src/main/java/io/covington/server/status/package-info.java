@@ -1,2 +1,2 @@
-/** The status port: liveness, readiness and Prometheus metrics. */
+/** The status port: liveness, readiness, {@code /status} and Prometheus metrics. */
 package io.covington.server.status;

@@ -1,8 +1,10 @@
 package io.covington.graph.coreos;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.covington.graph.input.BoundedInput;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
 import java.io.IOException;
@@ -37,7 +40,10 @@ final class CoreOsJson {
 
   private static ObjectMapper newMapper() {
     JsonMapper mapper =
-        JsonMapper.builder()
+        JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(64).maxNameLength(4096).build())
+                .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -66,6 +72,9 @@ final class CoreOsJson {
       return Optional.of(value);
     } catch (JsonProcessingException e) {
       problems.add(problemOf(source, kind, e));
+      return Optional.empty();
+    } catch (BoundedInput.TooLarge e) {
+      problems.add(LoadProblem.of(source, "document_too_large", e.getMessage()));
       return Optional.empty();
     } catch (IOException e) {
       problems.add(LoadProblem.of(source, "unreadable", "cannot read: " + e.getMessage()));

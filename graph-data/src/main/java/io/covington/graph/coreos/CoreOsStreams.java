@@ -1,5 +1,7 @@
 package io.covington.graph.coreos;
 
+import io.covington.graph.input.BoundedInput;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
@@ -8,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,9 +147,24 @@ public final class CoreOsStreams {
     return false;
   }
 
+  /**
+   * A stream over {@code file}: only a regular file, at most {@link InputLimits#maxDocumentBytes()},
+   * counted as it is read.
+   */
   private static Optional<InputStream> open(Path file, Problems problems) {
+    long max = InputLimits.DEFAULT.maxDocumentBytes();
     try {
-      return Optional.of(Files.newInputStream(file));
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        problems.add(LoadProblem.of(file.toString(), "not_a_regular_file", "not a regular file (a directory, pipe or device); not read"));
+        return Optional.empty();
+      }
+      if (attributes.size() > max) {
+        problems.add(LoadProblem.of(file.toString(), "document_too_large",
+            attributes.size() + " bytes, more than the " + InputLimits.size(max) + " a document may have"));
+        return Optional.empty();
+      }
+      return Optional.of(BoundedInput.of(Files.newInputStream(file), max, file.toString()));
     } catch (IOException e) {
       problems.add(
           LoadProblem.of(

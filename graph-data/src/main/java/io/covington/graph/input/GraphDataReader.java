@@ -5,7 +5,9 @@ import io.covington.graph.model.MatchingRule;
 import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.Versions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,9 @@ import java.util.stream.Stream;
  *
  * <p>Every problem is reported with its file (and line where the parser gives one) and the bad
  * file is skipped; only an unreadable directory or an unsupported layout version fails the read.
+ * A tree without its {@code channels/} or {@code blocked-edges/} directory (moved out, replaced by
+ * a file, being copied in) is reported as {@code incomplete_tree}: read as it is, it would serve no
+ * blocks. Files are read within {@link InputLimits}, and only regular files inside the tree.
  */
 public final class GraphDataReader {
 
@@ -31,16 +36,27 @@ public final class GraphDataReader {
 
   private GraphDataReader() {}
 
+  /** Reads {@code dir} within the default limits. */
   public static GraphData read(Path dir) throws InvalidInputException {
+    return read(dir, InputLimits.DEFAULT);
+  }
+
+  public static GraphData read(Path dir, InputLimits limits) throws InvalidInputException {
     Problems problems = new Problems();
     List<byte[]> hashed = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "missing_directory", "graph-data directory does not exist")));
     }
-    String layout = readLayoutVersion(dir, hashed);
+    InputFiles files;
+    try {
+      files = new InputFiles(dir, limits);
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "unreadable", e.getMessage())));
+    }
+    String layout = readLayoutVersion(dir, files, hashed);
     List<Channel> channels = new ArrayList<>();
     for (Path file : yamlFiles(dir, "channels", problems)) {
-      byte[] bytes = readBytes(file, problems, hashed);
+      byte[] bytes = read(files, file, "channel file", problems, hashed);
       if (bytes != null) {
         readChannel(file, bytes, problems).ifPresent(channels::add);
       }
@@ -49,24 +65,26 @@ public final class GraphDataReader {
     rejectDuplicateChannels(channels, problems);
     List<BlockedEdge> blocked = new ArrayList<>();
     for (Path file : yamlFiles(dir, "blocked-edges", problems)) {
-      byte[] bytes = readBytes(file, problems, hashed);
+      byte[] bytes = read(files, file, "blocked-edges file", problems, hashed);
       if (bytes != null) {
         readBlockedEdge(file, bytes, problems).ifPresent(blocked::add);
       }
     }
-    Map<String, Map<String, String>> raw = readRawMetadata(dir.resolve("raw").resolve("metadata.json"), problems, hashed);
+    Map<String, Map<String, String>> raw = readRawMetadata(dir.resolve("raw").resolve("metadata.json"), files, problems, hashed);
     return new GraphData(layout, channels, blocked, raw, problems.list(), Json.contentHash(hashed));
   }
 
-  private static String readLayoutVersion(Path dir, List<byte[]> hashed) throws InvalidInputException {
+  private static String readLayoutVersion(Path dir, InputFiles files, List<byte[]> hashed) throws InvalidInputException {
     Path file = dir.resolve("version");
     String source = file.toString();
-    String text;
-    try {
-      text = Files.readString(file).trim();
-    } catch (IOException e) {
-      throw new InvalidInputException(List.of(LoadProblem.of(source, "missing_file", "the layout version file is missing or unreadable: " + e.getMessage())));
+    Problems problems = new Problems();
+    byte[] bytes = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? files.read(file, "layout version file", problems) : null;
+    if (bytes == null) {
+      throw new InvalidInputException(problems.isEmpty()
+          ? List.of(LoadProblem.of(source, "missing_file", "the layout version file is missing; is this a graph-data directory?"))
+          : problems.list());
     }
+    String text = new String(bytes, StandardCharsets.UTF_8).trim();
     hashed.add(Json.utf8(text));
     String[] parts = text.split("\\.");
     if (!text.matches("\\d+\\.\\d+\\.\\d+") || !parts[0].equals("1")) {
@@ -78,7 +96,9 @@ public final class GraphDataReader {
   private static List<Path> yamlFiles(Path dir, String sub, Problems problems) throws InvalidInputException {
     Path folder = dir.resolve(sub);
     if (!Files.isDirectory(folder)) {
-      problems.add(folder.toString(), "missing_directory", "no " + sub + "/ directory; treated as empty");
+      problems.add(folder.toString(), "incomplete_tree", (Files.exists(folder) ? sub + " is a file, not a directory"
+          : "no " + sub + "/ directory") + ": the graph-data is incomplete (moved, replaced or still being copied?);"
+          + " read as it is, it would serve no " + (sub.equals("channels") ? "channel" : "block"));
       return List.of();
     }
     List<Path> result = new ArrayList<>();
@@ -99,16 +119,13 @@ public final class GraphDataReader {
     return result;
   }
 
-  private static byte[] readBytes(Path file, Problems problems, List<byte[]> hashed) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
+  private static byte[] read(InputFiles files, Path file, String kind, Problems problems, List<byte[]> hashed) {
+    byte[] bytes = files.read(file, kind, problems);
+    if (bytes != null) {
       hashed.add(Json.utf8(file.getFileName().toString()));
       hashed.add(bytes);
-      return bytes;
-    } catch (IOException e) {
-      problems.add(file.toString(), "unreadable", e.getMessage());
-      return null;
     }
+    return bytes;
   }
 
   static Optional<Channel> readChannel(Path file, byte[] bytes, Problems problems) {
@@ -271,12 +288,13 @@ public final class GraphDataReader {
     return Optional.of(new Risk(name.get(), url.get(), message.get(), parsed));
   }
 
-  private static Map<String, Map<String, String>> readRawMetadata(Path file, Problems problems, List<byte[]> hashed) {
+  private static Map<String, Map<String, String>> readRawMetadata(
+      Path file, InputFiles files, Problems problems, List<byte[]> hashed) {
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
-    if (!Files.exists(file)) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return result;
     }
-    byte[] bytes = readBytes(file, problems, hashed);
+    byte[] bytes = read(files, file, "raw metadata file", problems, hashed);
     if (bytes == null) {
       return result;
     }

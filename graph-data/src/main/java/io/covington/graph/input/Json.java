@@ -1,11 +1,14 @@
 package io.covington.graph.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +19,45 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** Parsing helpers shared by the readers: JSON and YAML to trees, with problems instead of throws. */
 final class Json {
 
+  /**
+   * What one document may hold: nesting, string and number sizes bounded (real documents nest six
+   * deep and their longest string is a PromQL query of a few KB), so a hostile document fails fast.
+   */
+  static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNestingDepth(64)
+      .maxStringLength(1 << 20)
+      .maxNumberLength(64)
+      .maxNameLength(4096)
+      .build();
+
   static final ObjectMapper JSON =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+
+  /** YAML as graph-data writes it: no recursive keys, few aliases, bounded scalars and nesting. */
   static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder(YAMLFactory.builder()
+              .loaderOptions(yamlLimits())
+              .streamReadConstraints(CONSTRAINTS)
+              .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  private static LoaderOptions yamlLimits() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(20);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(64);
+    options.setCodePointLimit(2 << 20);
+    return options;
+  }
 
   private Json() {}
 
@@ -46,6 +77,10 @@ final class Json {
       return Optional.empty();
     } catch (IOException e) {
       problems.add(source, "unreadable", e.getMessage());
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // The YAML parser's own limits (aliases, code points) surface as unchecked exceptions.
+      problems.add(source, kind, e.getMessage() == null ? e.toString() : e.getMessage());
       return Optional.empty();
     }
   }

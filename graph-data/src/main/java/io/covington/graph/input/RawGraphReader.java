@@ -27,6 +27,10 @@ public final class RawGraphReader {
    * @throws InvalidInputException if the document is not a raw graph at all
    */
   public static ReleaseSet read(byte[] json, String source) throws InvalidInputException {
+    if (json.length > InputLimits.DEFAULT.maxDocumentBytes()) {
+      throw new InvalidInputException(List.of(LoadProblem.of(source, "document_too_large", "the raw graph is " + json.length
+          + " bytes, more than the " + InputLimits.size(InputLimits.DEFAULT.maxDocumentBytes()) + " a document may have")));
+    }
     Problems problems = new Problems();
     Optional<JsonNode> parsed = Json.parse(Json.JSON, json, source, problems);
     if (parsed.isEmpty()) {

@@ -31,13 +31,24 @@ public final class ReleaseMetadataReader {
 
   private ReleaseMetadataReader() {}
 
+  /** Reads {@code dir} within the default limits. */
   public static ReleaseSet read(Path dir) throws InvalidInputException {
+    return read(dir, InputLimits.DEFAULT);
+  }
+
+  public static ReleaseSet read(Path dir, InputLimits limits) throws InvalidInputException {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "missing_directory", "release-metadata directory does not exist")));
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "unreadable", e.getMessage())));
+    }
+    InputFiles reader;
+    try {
+      reader = new InputFiles(dir, limits);
     } catch (IOException e) {
       throw new InvalidInputException(List.of(LoadProblem.of(dir.toString(), "unreadable", e.getMessage())));
     }
@@ -51,11 +62,8 @@ public final class ReleaseMetadataReader {
         problems.add(file.toString(), "ignored_file", "only *.json release-metadata documents are read");
         continue;
       }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        problems.add(file.toString(), "unreadable", e.getMessage());
+      byte[] bytes = reader.read(file, "release-metadata document", problems);
+      if (bytes == null) {
         continue;
       }
       hashed.add(bytes);

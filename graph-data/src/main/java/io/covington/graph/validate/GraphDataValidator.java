@@ -23,15 +23,17 @@ import java.util.TreeSet;
  * duplicate and contradictory blocks, one risk name defined two ways, and, with releases, channel
  * versions that no release has. O(files + blocks + channel versions).
  *
- * <p>Errors are what a reviewer must fix: anything the reader could not use, no channel at all,
- * duplicate or contradictory blocks, inconsistent risks. Warnings are what may be intended: a
- * block or channel entry for a version the given releases do not have (releases are often a
- * subset), files that are not read.
+ * <p>Errors are what makes the served graph wrong or unservable, and so what keeps a reload from
+ * being published: a file the reader could not use (its block or channel would be lost), an
+ * incomplete tree, no channel at all. Warnings are what the reference server serves without
+ * complaint and may be intended: duplicate or contradictory blocks, one risk name defined two
+ * ways, a channel file named after another channel, a block or channel entry for a version no
+ * channel or given release has (releases are often a subset), files that are not read.
  */
 public final class GraphDataValidator {
 
   /** Reader problem kinds that are only warnings; every other reader problem is an error. */
-  private static final Set<String> WARNING_KINDS = Set.of("ignored_file", "missing_directory");
+  private static final Set<String> WARNING_KINDS = Set.of("ignored_file", "channel_name_mismatch");
 
   /** How many unknown versions one channel finding names before it only counts. */
   private static final int VERSIONS_SHOWN = 8;
@@ -89,12 +91,12 @@ public final class GraphDataValidator {
       String identity = selection + "\n" + b.risk().map(Risk::name).orElse("");
       BlockedEdge same = byIdentity.putIfAbsent(identity, b);
       if (same != null) {
-        findings.add(Finding.error(b.source(), "duplicate_block", "blocks the same updates (to " + b.to() + ", from " + b.from().pattern() + ")" + b.risk().map(r -> " with the same risk " + r.name()).orElse("") + " as " + same.source() + "; delete one of the two files"));
+        findings.add(Finding.warning(b.source(), "duplicate_block", "blocks the same updates (to " + b.to() + ", from " + b.from().pattern() + ")" + b.risk().map(r -> " with the same risk " + r.name()).orElse("") + " as " + same.source() + "; delete one of the two files"));
         continue;
       }
       BlockedEdge other = bySelection.putIfAbsent(selection, b);
       if (other != null && other.isConditional() != b.isConditional()) {
-        findings.add(Finding.error(b.source(), "contradictory_block", "selects the same updates (to " + b.to() + ", from " + b.from().pattern() + ") as " + other.source() + ", but one removes them and the other makes them conditional; the removal wins, so the risk is never shown"));
+        findings.add(Finding.warning(b.source(), "contradictory_block", "selects the same updates (to " + b.to() + ", from " + b.from().pattern() + ") as " + other.source() + ", but one removes them and the other makes them conditional; the removal wins, so the risk is never shown"));
       }
     }
   }
@@ -123,7 +125,7 @@ public final class GraphDataValidator {
           differ.add("matchingRules");
         }
         if (!differ.isEmpty()) {
-          findings.add(Finding.error(b.source(), "inconsistent_risk", "risk " + risk.name() + " has another " + String.join(", ", differ) + " than in " + first.source() + "; clients group updates by risk name, so one definition would silently win"));
+          findings.add(Finding.warning(b.source(), "inconsistent_risk", "risk " + risk.name() + " has another " + String.join(", ", differ) + " than in " + first.source() + "; the reference serves each target its own file's text, so clusters see two versions of one risk"));
         }
       }
     }

@@ -91,24 +91,29 @@ class GraphDataValidatorTest {
     Files.copy(anyConditionalBlock(), original);
     Path duplicate = copy.resolve("blocked-edges/4.16.3-ZZ-duplicate.yaml");
     Files.copy(original, duplicate);
-    expected.add(rel(duplicate) + " duplicate_block");
+    // What the reference serves without complaint is a warning, and never keeps a reload back.
+    List<String> warned = new ArrayList<>();
+    warned.add(rel(duplicate) + " duplicate_block");
     write(copy, "blocked-edges/4.16.5-risk.yaml", risk("4.16.5", "4\\.15\\..*", "SomeRisk", "It breaks."));
-    expected.add(rel(write(copy, "blocked-edges/4.16.5-zz-removed.yaml", "to: 4.16.5\nfrom: 4\\.15\\..*\n")) + " contradictory_block");
+    warned.add(rel(write(copy, "blocked-edges/4.16.5-zz-removed.yaml", "to: 4.16.5\nfrom: 4\\.15\\..*\n")) + " contradictory_block");
     write(copy, "blocked-edges/4.16.6-NewRisk.yaml", risk("4.16.6", "4\\.15\\..*", "NewRisk", "It breaks."));
-    expected.add(rel(write(copy, "blocked-edges/4.16.7-NewRisk.yaml", risk("4.16.7", "4\\.15\\..*", "NewRisk", "Something else."))) + " inconsistent_risk");
+    warned.add(rel(write(copy, "blocked-edges/4.16.7-NewRisk.yaml", risk("4.16.7", "4\\.15\\..*", "NewRisk", "Something else."))) + " inconsistent_risk");
     expected.add(rel(write(copy, "blocked-edges/4.16.8-NoRules.yaml",
         "to: 4.16.8\nfrom: 4\\.15\\..*\nurl: https://issues.example.com/1\nname: NoRules\nmessage: It breaks.\n")) + " risk_without_rules");
     expected.add(rel(write(copy, "blocked-edges/4.16.9-EmptyRules.yaml",
         "to: 4.16.9\nfrom: 4\\.15\\..*\nurl: https://issues.example.com/1\nname: EmptyRules\nmessage: It breaks.\nmatchingRules: []\n")) + " invalid_risk");
-    expected.add(rel(write(copy, "channels/zz-copy.yaml", "name: fast-4.16\nversions:\n- 4.16.3\n")) + " channel_name_mismatch");
+    warned.add(rel(write(copy, "channels/zz-copy.yaml", "name: fast-4.16\nversions:\n- 4.16.3\n")) + " channel_name_mismatch");
     expected.add("channels/zz-copy.yaml duplicate_channel");
 
-    List<Finding> errors = errors();
+    List<Finding> findings = validate();
+    List<Finding> errors = findings.stream().filter(Finding::isError).toList();
 
     assertThat(errors).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
         .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(findings).filteredOn(f -> !f.isError()).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
+        .containsAll(warned);
     assertThat(errors).filteredOn(f -> f.problem().kind().equals("invalid_yaml")).allMatch(f -> f.problem().line().isPresent());
-    assertThat(errors).filteredOn(f -> f.problem().kind().equals("duplicate_block"))
+    assertThat(findings).filteredOn(f -> f.problem().kind().equals("duplicate_block"))
         .allMatch(f -> f.problem().message().contains(rel(original)));
   }
 
@@ -141,6 +146,45 @@ class GraphDataValidatorTest {
 
     assertThat(GraphDataValidator.validate(GraphDataReader.read(data), Optional.empty()))
         .anySatisfy(f -> assertThat(f.problem().kind()).isEqualTo("no_channels"));
+  }
+
+  @Test
+  void refusesATreeWithoutItsBlockedEdgesOrWithAFileInTheirPlace() throws IOException, InvalidInputException {
+    Path moved = dir.resolve("blocked-edges-elsewhere");
+    Files.move(copy.resolve("blocked-edges"), moved);
+
+    assertThat(errors()).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
+        .containsExactly("blocked-edges incomplete_tree");
+
+    Files.writeString(copy.resolve("blocked-edges"), "not a directory\n");
+
+    assertThat(errors()).singleElement().satisfies(f -> {
+      assertThat(f.problem().kind()).isEqualTo("incomplete_tree");
+      assertThat(f.problem().message()).contains("blocked-edges is a file, not a directory").contains("no block");
+    });
+  }
+
+  @Test
+  void refusesTooLargeFilesLinksOutOfTheTreeAndPipes() throws IOException, InvalidInputException, InterruptedException {
+    Path large = copy.resolve("blocked-edges/4.16.3-large.yaml");
+    Files.writeString(large, "to: 4.16.3\nfrom: 4\\.15\\..*\nmessage: " + "x".repeat(2 << 20) + "\n");
+    Path outside = Files.writeString(dir.resolve("outside.yaml"), "to: 4.16.3\nfrom: .*\n");
+    Path link = Files.createSymbolicLink(copy.resolve("blocked-edges/4.16.3-link.yaml"), outside);
+    Path pipe = copy.resolve("blocked-edges/4.16.3-pipe.yaml");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+    assertThat(errors()).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
+        .containsExactlyInAnyOrder(rel(large) + " file_too_large", rel(link) + " symlink_outside",
+            rel(pipe) + " not_a_regular_file");
+  }
+
+  @Test
+  void refusesYamlNestedWithoutBound() throws InvalidInputException {
+    // (Aliases are not expanded by the parser at all, so an alias bomb costs nothing.)
+    Path deep = write(copy, "channels/deep.yaml", "name: deep\nversions: " + "[".repeat(200) + "]".repeat(200) + "\n");
+
+    assertThat(errors()).extracting(f -> rel(f.problem().source()) + " " + f.problem().kind())
+        .containsExactly(rel(deep) + " invalid_yaml");
   }
 
   /** A finding's file relative to the copy: the reader names files both ways. */

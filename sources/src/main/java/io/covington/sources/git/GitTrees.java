@@ -1,5 +1,6 @@
 package io.covington.sources.git;
 
+import io.covington.sources.archive.Untar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -64,6 +66,8 @@ public final class GitTrees {
       if (!subPath.isEmpty()) {
         tree.setFilter(PathFilter.create(subPath));
       }
+      long written = 0;
+      int entries = 0;
       while (tree.next()) {
         FileMode mode = tree.getFileMode(0);
         if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
@@ -75,8 +79,17 @@ public final class GitTrees {
         if (!file.startsWith(root)) {
           continue;
         }
+        if (++entries > Untar.Budget.ARCHIVE.maxEntries()) {
+          throw new IOException("commit " + commit.name() + " has more than " + Untar.Budget.ARCHIVE.maxEntries() + " files; refused");
+        }
         Files.createDirectories(file.getParent());
-        try (InputStream in = repo.open(tree.getObjectId(0)).openStream()) {
+        ObjectLoader blob = repo.open(tree.getObjectId(0));
+        written += blob.getSize();
+        if (written > Untar.Budget.ARCHIVE.maxBytes()) {
+          throw new IOException("commit " + commit.name() + " holds more than " + Untar.Budget.ARCHIVE.maxBytes()
+              + " bytes of files; refused (graph-data is a few MB)");
+        }
+        try (InputStream in = blob.openStream()) {
           Files.copy(in, file);
         }
       }

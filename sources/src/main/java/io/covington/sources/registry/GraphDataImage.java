@@ -5,6 +5,7 @@ import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.sources.Source;
+import io.covington.sources.archive.Untar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 final class GraphDataImage implements Source<GraphData> {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphDataImage.class);
-  private static final long MAX_UNPACKED_BYTES = 1L << 30;
+  /** An image carries its base layers too: up to 1 GiB and 200,000 entries are unpacked. */
+  private static final Untar.Budget UNPACK_BUDGET = new Untar.Budget(1L << 30, 200_000);
 
   private final RegistryRepository image;
   private final RegistryClient client;
@@ -94,12 +96,12 @@ final class GraphDataImage implements Source<GraphData> {
       }
       ImageManifest.Image layers = imageOf(manifest, source);
       Path dir = workDir.resolve("graph-data-" + Digests.hex(manifest.digest()).substring(0, 16));
-      LayerUnpacker.deleteTree(dir);
+      Untar.deleteTree(dir);
       Files.createDirectories(dir);
-      LayerUnpacker unpacker = new LayerUnpacker(dir, MAX_UNPACKED_BYTES);
+      Untar unpacker = new Untar(dir, UNPACK_BUDGET, Untar.Special.SKIP, true);
       for (ImageManifest.Descriptor layer : layers.layers()) {
         try (VerifyingInputStream blob = client.blob(image, layer.digest(), layer.size())) {
-          unpacker.unpack(blob);
+          unpacker.unpack(LayerSearch.decompressed(blob));
           blob.drainAndVerify();
         } catch (VerifyingInputStream.Mismatch e) {
           throw client.error("digest_mismatch", source + ": layer " + layer.digest() + ": " + e.getMessage());
@@ -118,7 +120,7 @@ final class GraphDataImage implements Source<GraphData> {
       unpacked = dir;
       graphData = found;
       if (previous != null && !previous.equals(dir)) {
-        LayerUnpacker.deleteTree(previous);
+        Untar.deleteTree(previous);
       }
       LOG.info("graph-data image {} is {}, unpacked at {}", source, digest, found);
       return found;

@@ -1,5 +1,6 @@
 package io.covington.sources.registry;
 
+import io.covington.sources.archive.Untar;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +43,8 @@ final class LayerSearch {
     TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(layer));
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
-      String name = normalize(entry.getName());
-      if (name.equals(path) && entry.isFile() && !LayerUnpacker.isLinkOrSpecial(entry)) {
+      String name = Untar.normalize(entry.getName());
+      if (name.equals(path) && entry.isFile() && !Untar.isLinkOrSpecial(entry)) {
         if (entry.getSize() > maxBytes) {
           throw new IOException(path + " is " + entry.getSize() + " bytes, more than the " + maxBytes + " accepted");
         }
@@ -54,15 +55,6 @@ final class LayerSearch {
       }
     }
     return hidden ? new WhitedOut() : new Absent();
-  }
-
-  /** {@code ./a/b}, {@code /a/b} → {@code a/b}. */
-  static String normalize(String name) {
-    String n = name;
-    while (n.startsWith("./") || n.startsWith("/")) {
-      n = n.startsWith("./") ? n.substring(2) : n.substring(1);
-    }
-    return n;
   }
 
   /** The tar stream inside a layer blob: gunzipped when it starts with the gzip magic. */

@@ -118,6 +118,37 @@ class TarballSourceTest {
             e -> assertThat(e.problems().get(0).message()).contains("is a link"));
   }
 
+  @Test
+  void stopsASmallArchiveThatUnpacksToOneHugeFile() throws Exception {
+    // 400 MB of zeros in one entry: the archive is a few hundred KB.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+      tar.putArchiveEntry(file("version", "1.1.0\n").header());
+      tar.write("1.1.0\n".getBytes(StandardCharsets.UTF_8));
+      tar.closeArchiveEntry();
+      TarArchiveEntry huge = new TarArchiveEntry("channels/huge.yaml", true);
+      huge.setSize(400L << 20);
+      tar.putArchiveEntry(huge);
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 400; i++) {
+        tar.write(zeros);
+      }
+      tar.closeArchiveEntry();
+    }
+    assertThat(bytes.size()).isLessThan(2 << 20);
+    archive.set(bytes.toByteArray());
+    etag.set("\"bomb\"");
+
+    assertThatThrownBy(() -> new TarballSource(url, dir.resolve("cache")).update())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.problems().get(0).kind()).isEqualTo("invalid_archive");
+          assertThat(e.problems().get(0).message()).contains("more than " + (256L << 20) + " bytes");
+        });
+    try (Stream<Path> left = Files.walk(dir.resolve("cache"))) {
+      assertThat(left.filter(Files::isRegularFile)).as("nothing of the bomb is kept").isEmpty();
+    }
+  }
+
   private record Entry(TarArchiveEntry header, byte[] content) {}
 
   private static Entry file(String name, String content) {

@@ -3,9 +3,11 @@ package io.covington.sources.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.covington.sources.archive.Untar;
 import io.covington.sources.registry.TestImages.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +19,19 @@ class LayerUnpackerTest {
 
   @TempDir Path dir;
 
-  private static ByteArrayInputStream layer(Entry... entries) throws IOException {
-    return new ByteArrayInputStream(TestImages.layer(List.of(entries)).gzipped());
+  private static InputStream layer(Entry... entries) throws IOException {
+    return LayerSearch.decompressed(new ByteArrayInputStream(TestImages.layer(List.of(entries)).gzipped()));
+  }
+
+  /** Image layers unpack as the graph-data image unpacks them: links left out, whiteouts applied. */
+  private static Untar unpacker(Path target, long maxBytes) {
+    return new Untar(target, new Untar.Budget(maxBytes, 1000), Untar.Special.SKIP, true);
   }
 
   @Test
   void refusesAnEntryThatClimbsOutOfTheTarget() throws IOException {
     Path target = Files.createDirectories(dir.resolve("target"));
-    LayerUnpacker unpacker = new LayerUnpacker(target, 1 << 20);
+    Untar unpacker = unpacker(target, 1 << 20);
 
     assertThatThrownBy(() -> unpacker.unpack(layer(Entry.file("data/../../outside.txt", "x"))))
         .isInstanceOf(IOException.class).hasMessageContaining("outside the unpack directory");
@@ -35,7 +42,7 @@ class LayerUnpackerTest {
   void writesAbsoluteNamesInsideTheTarget() throws IOException {
     Path target = Files.createDirectories(dir.resolve("target"));
 
-    new LayerUnpacker(target, 1 << 20).unpack(layer(Entry.file("/etc/graph/version", "1.0.0")));
+    unpacker(target, 1 << 20).unpack(layer(Entry.file("/etc/graph/version", "1.0.0")));
 
     assertThat(target.resolve("etc/graph/version")).hasContent("1.0.0");
   }
@@ -44,7 +51,7 @@ class LayerUnpackerTest {
   void leavesOutSymbolicAndHardLinks() throws IOException {
     Path target = Files.createDirectories(dir.resolve("target"));
     Files.writeString(dir.resolve("secret"), "secret");
-    LayerUnpacker unpacker = new LayerUnpacker(target, 1 << 20);
+    Untar unpacker = unpacker(target, 1 << 20);
 
     unpacker.unpack(layer(
         Entry.symlink("data/link", dir.resolve("secret").toString()),
@@ -62,7 +69,7 @@ class LayerUnpackerTest {
   @Test
   void appliesWhiteoutsOfUpperLayers() throws IOException {
     Path target = Files.createDirectories(dir.resolve("target"));
-    LayerUnpacker unpacker = new LayerUnpacker(target, 1 << 20);
+    Untar unpacker = unpacker(target, 1 << 20);
 
     unpacker.unpack(layer(Entry.file("g/channels/a.yaml", "a"), Entry.file("g/channels/b.yaml", "b"),
         Entry.file("g/blocked-edges/x.yaml", "x")));
@@ -78,7 +85,7 @@ class LayerUnpackerTest {
   @Test
   void stopsATarBomb() {
     Path target = dir.resolve("target");
-    LayerUnpacker unpacker = new LayerUnpacker(target, 10);
+    Untar unpacker = unpacker(target, 10);
 
     assertThatThrownBy(() -> unpacker.unpack(layer(Entry.file("big", "x".repeat(11)))))
         .isInstanceOf(IOException.class).hasMessageContaining("more than 10 bytes");

@@ -38,8 +38,12 @@ public record BlockedEdge(
     return risk.isPresent();
   }
 
-  /** Whether this block applies to the update {@code fromId -> toId} ({@code version+arch} ids). */
+  /**
+   * Whether this block applies to the update {@code fromId -> toId} ({@code version+arch} ids).
+   *
+   * @throws BoundedMatch.TooSlow when the {@code from} pattern takes too long to search
+   */
   public boolean matches(String fromId, String toVersion, String toId) {
-    return (to.equals(ANY_TARGET) || to.equals(toVersion) || to.equals(toId)) && from.matcher(fromId).find();
+    return (to.equals(ANY_TARGET) || to.equals(toVersion) || to.equals(toId)) && BoundedMatch.find(from, fromId);
   }
 }

@@ -10,10 +10,12 @@ import static io.covington.graph.model.MetadataKeys.RELEASE_REMOVE;
 import static io.covington.graph.model.MetadataKeys.REMOVE_ALL;
 
 import io.covington.graph.input.BlockedEdge;
+import io.covington.graph.input.BoundedMatch;
 import io.covington.graph.input.Problems;
 import io.covington.graph.input.ReleaseEdge;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ import org.jgrapht.graph.SimpleDirectedGraph;
  */
 final class EdgeEditor {
 
+  /** The problem kind of a pattern too slow to search: it keeps the graph from replacing a served one. */
+  static final String SLOW_PATTERN = "slow_pattern";
+
   /** An update that survived editing; {@code conditions} is empty when it is unconditional. */
   record Edge(String fromId, String toId, List<BlockedEdge> conditions) {}
 
@@ -49,6 +54,7 @@ final class EdgeEditor {
   private final Problems problems;
   private final Map<Key, List<BlockedEdge>> edges = new LinkedHashMap<>();
   private final List<EdgeRemoval> removals = new ArrayList<>();
+  private final Set<String> slow = new HashSet<>();
 
   EdgeEditor(String arch, ReleaseTable table, SnapshotBuilder.BlockIndex blocks, Problems problems) {
     this.arch = arch;
@@ -143,7 +149,7 @@ final class EdgeEditor {
       List<BlockedEdge> conditional = new ArrayList<>();
       List<BlockedEdge> removing = new ArrayList<>();
       for (BlockedEdge b : blocks.forTarget(to.version(), to.id())) {
-        if (b.matches(k.fromId(), to.version(), to.id()) && osMatches(b, from, to)) {
+        if (matches(b, k, to) && osMatches(b, from, to)) {
           if (b.isConditional()) {
             conditional.add(b);
           } else {
@@ -159,6 +165,22 @@ final class EdgeEditor {
       } else if (!conditional.isEmpty()) {
         entry.setValue(List.copyOf(conditional));
       }
+    }
+  }
+
+  /**
+   * Whether {@code b} selects the update; a pattern too slow to search selects it (blocking is the
+   * safe side) and is reported once as {@code slow_pattern}, which keeps the graph from replacing a
+   * served one.
+   */
+  private boolean matches(BlockedEdge b, Key k, ReleaseTable.Entry to) {
+    try {
+      return b.matches(k.fromId(), to.version(), to.id());
+    } catch (BoundedMatch.TooSlow e) {
+      if (slow.add(b.source())) {
+        problems.add(b.source(), SLOW_PATTERN, e.getMessage() + "; until then it blocks every update it is searched in");
+      }
+      return true;
     }
   }
 
@@ -188,13 +210,24 @@ final class EdgeEditor {
       try {
         Pattern p = Pattern.compile(regex);
         removeWhere(
-            k -> k.toId().equals(r.id()) && p.matcher(k.fromId()).find(),
+            k -> k.toId().equals(r.id()) && removeRegexMatches(p, k, source),
             "previous.remove_regex",
             r,
             PREVIOUS_REMOVE_REGEX);
       } catch (PatternSyntaxException e) {
         problems.add(source, "invalid_regex", PREVIOUS_REMOVE_REGEX + " is not a valid regular expression: " + e.getDescription());
       }
+    }
+  }
+
+  private boolean removeRegexMatches(Pattern p, Key k, String source) {
+    try {
+      return BoundedMatch.find(p, k.fromId());
+    } catch (BoundedMatch.TooSlow e) {
+      if (slow.add(source)) {
+        problems.add(source, SLOW_PATTERN, PREVIOUS_REMOVE_REGEX + ": " + e.getMessage());
+      }
+      return true;
     }
   }
 

@@ -26,6 +26,8 @@ public final class ReloadAcceptance {
         .filter(Finding::isError)
         .map(Finding::problem)
         .forEach(reasons::add);
+    // A pattern too slow to search blocks everything it is searched in: not what graph-data meant.
+    snapshot.problems().stream().filter(p -> p.kind().equals("slow_pattern")).forEach(reasons::add);
     if (releases.releases().isEmpty() || snapshot.architectures().isEmpty()) {
       reasons.add(LoadProblem.of("releases", "no_releases", "the releases are empty; every client would get the empty graph"));
     }

@@ -5,6 +5,7 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.cli.ServeSettings;
 import io.covington.server.reload.LoadReport;
 import io.covington.server.reload.Reloader;
+import io.covington.server.reload.SafetyGates;
 import io.covington.server.reload.Served;
 import io.covington.server.status.RegistryMetrics;
 import io.covington.server.status.ServerMetrics;
@@ -70,18 +71,21 @@ public final class Covington {
     }
     LOG.info("graph API on http://{}:{}{}/v1/graph, status on port {}",
         settings.server().bind(), server.apiPort(), settings.server().pathPrefix(), server.statusPort());
+    // No input may end the process: without --fail-fast a first load that publishes nothing leaves
+    // the APIs at 503, with the reason on /status, and later attempts keep trying.
+    Reloader.FirstLoad first = settings.failFast() ? Reloader.FirstLoad.REQUIRED : Reloader.FirstLoad.RETRY;
     Reloader<GraphSnapshot> openshift = new Reloader<>("graph", openshiftLoader, graph,
-        new Reloader.Policy(settings.strict(), Optional.of(settings.openshiftInterval()), Reloader.FirstLoad.REQUIRED),
-        metrics.graphReloads(), LoadReport::describe);
+        new Reloader.Policy(settings.strict(), Optional.of(settings.openshiftInterval()), first, settings.reloadDeadline(),
+            settings.acceptedRevisions()),
+        metrics.graphReloads(), LoadReport::describe, SafetyGates.graph(settings.safety()));
     CoreOsStreamsSource streams = new CoreOsStreamsSource(settings.streams(), settings.streamUrls(), problem -> {
       LOG.warn("CoreOS stream not refreshed, its last good graph keeps serving: {}", problem);
       metrics.coreosFetchFailed(problem);
-    });
-    // Streams at URLs may come up later; a directory or the bundled streams must be readable now.
-    Reloader.FirstLoad streamsFirst = streams.isLive() ? Reloader.FirstLoad.RETRY : Reloader.FirstLoad.REQUIRED;
+    }, settings.openshift().reading());
     Reloader<CoreOsSnapshot> coreosReloader = new Reloader<>("CoreOS streams", new CoreOsLoader(streams), coreos,
-        new Reloader.Policy(settings.strict(), Optional.of(settings.streamsInterval()), streamsFirst),
-        metrics.coreosReloads(), LoadReport::describe);
+        new Reloader.Policy(settings.strict(), Optional.of(settings.streamsInterval()), first, settings.reloadDeadline(),
+            settings.acceptedRevisions()),
+        metrics.coreosReloads(), LoadReport::describe, SafetyGates.streams(settings.safety()));
     CompletableFuture<Void> both = CompletableFuture.allOf(openshift.start(), coreosReloader.start());
     return new Covington(vertx, server, List.of(openshift, coreosReloader), Future.fromCompletionStage(both));
   }

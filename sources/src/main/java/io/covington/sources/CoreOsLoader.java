@@ -21,6 +21,6 @@ public final class CoreOsLoader extends Loader<CoreOsSnapshot> {
 
   @Override
   protected LoadResult.Built<CoreOsSnapshot> build() throws IOException, InvalidInputException {
-    return new LoadResult.Built<>(streams.read(), List.of());
+    return new LoadResult.Built<>(read(streams, "streams"), List.of());
   }
 }

@@ -2,12 +2,16 @@ package io.covington.sources;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -15,6 +19,8 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,46 +29,103 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A graph-data directory on disk, watched for changes. Its revision for change detection is a
- * fingerprint of every file's path, size and modification time; the graph-data read from it is
- * named by its content hash.
+ * fingerprint of every entry's path and type and every file's size and modification time; the
+ * graph-data read from it is named by its content hash.
+ *
+ * <p>A read is consistent or not made: the fingerprint taken after reading must equal the one
+ * taken before, else the files changed under the reader ({@link InputsChanging}: try again later).
+ * With a quiet period, the directory is not read at all while a file in it was modified less than
+ * that long ago (a file being rewritten, a tree being copied in).
  */
 public final class DirectorySource implements Source<GraphData> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectorySource.class);
 
+  /** How long to wait before looking again at files that changed while they were read. */
+  static final Duration RETRY_AFTER_CHANGE = Duration.ofMillis(500);
+
   private final Path dir;
+  private final Duration quiet;
+  private final InputLimits limits;
+  private String fingerprint;
   private WatchService watcher;
   private Thread watching;
 
+  /** A directory read whenever asked (for the commands), within the default limits. */
   public DirectorySource(Path dir) {
-    this.dir = dir.toAbsolutePath().normalize();
+    this(dir, Duration.ZERO, InputLimits.DEFAULT);
   }
 
+  /**
+   * @param quiet how long no file may have been modified before the directory is read
+   * @param limits how much is read
+   */
+  public DirectorySource(Path dir, Duration quiet, InputLimits limits) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.quiet = quiet;
+    this.limits = limits;
+  }
+
+  /** The fingerprint of the files now; {@link InputsChanging} while one was modified within the quiet period. */
   @Override
   public String update() throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException("graph-data directory " + dir + " does not exist");
     }
+    Fingerprint now = fingerprint();
+    Duration since = Duration.between(now.newest(), Instant.now());
+    if (!quiet.isZero() && since.compareTo(quiet) < 0) {
+      throw new InputsChanging(dir + " was modified " + Math.max(0, since.toMillis()) + " ms ago; it is read once no file has"
+          + " changed for " + quiet.toMillis() + " ms", quiet.minus(since.isNegative() ? Duration.ZERO : since));
+    }
+    fingerprint = now.digest();
+    return fingerprint;
+  }
+
+  /** The graph-data, read only if no file changed since {@link #update()} looked, and still not when it was done. */
+  @Override
+  public GraphData read() throws IOException, InvalidInputException {
+    GraphData data = GraphDataReader.read(dir, limits);
+    if (!fingerprint().digest().equals(fingerprint)) {
+      throw new InputsChanging("files of " + dir + " changed while they were read; they are read again once quiet",
+          quiet.isZero() ? RETRY_AFTER_CHANGE : quiet);
+    }
+    return data;
+  }
+
+  /** A digest of every entry's path and type and every file's size and modification time. */
+  private record Fingerprint(String digest, Instant newest) {}
+
+  private Fingerprint fingerprint() throws IOException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      Instant newest = Instant.EPOCH;
+      List<Path> entries;
       try (Stream<Path> files = Files.walk(dir, 4)) {
-        for (Path p : files.sorted().toList()) {
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-          if (a.isRegularFile()) {
-            sha.update((dir.relativize(p) + "\0" + a.size() + "\0" + a.lastModifiedTime().toInstant() + "\0")
-                .getBytes(StandardCharsets.UTF_8));
-          }
+        entries = files.sorted().toList();
+      } catch (UncheckedIOException e) {
+        // An entry vanished while the tree was walked.
+        throw new InputsChanging(dir + " changed while it was listed (" + e.getCause().getMessage() + ")", RETRY_AFTER_CHANGE);
+      }
+      for (Path p : entries) {
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+          throw new InputsChanging(p + " vanished while " + dir + " was listed", RETRY_AFTER_CHANGE);
+        }
+        String type = a.isRegularFile() ? "f" : a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : "o";
+        sha.update((dir.relativize(p) + "\0" + type + "\0" + (a.isRegularFile() ? a.size() + "\0" + a.lastModifiedTime().toInstant() : "")
+            + "\0").getBytes(StandardCharsets.UTF_8));
+        Instant modified = a.lastModifiedTime().toInstant();
+        if (modified.isAfter(newest)) {
+          newest = modified;
         }
       }
-      return "files-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+      return new Fingerprint("files-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12), newest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
-  }
-
-  @Override
-  public GraphData read() throws InvalidInputException {
-    return GraphDataReader.read(dir);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.covington.sources;
 
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,11 +30,28 @@ public sealed interface LoadResult<S> {
           ? List.of(LoadProblem.of("inputs", failed.outcome().label(), failed.reason()))
           : failed.problems());
     }
+    if (this instanceof Deferred<S> deferred) {
+      throw new InvalidInputException(List.of(LoadProblem.of("inputs", "changing", deferred.reason())));
+    }
     throw new IllegalStateException("nothing was loaded: the inputs were unchanged");
   }
 
   /** No input changed since the last attempt; nothing was read. */
   record Unchanged<S>() implements LoadResult<S> {}
+
+  /**
+   * The inputs are being changed (files still being written or copied): nothing was published,
+   * and the attempt should be made again once they are quiet.
+   *
+   * @param reason what is changing, naming it
+   * @param retryAfter how long to wait before trying again
+   */
+  record Deferred<S>(String reason, Duration retryAfter) implements LoadResult<S> {
+    public Deferred {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+  }
 
   /**
    * A snapshot was built.
@@ -69,6 +87,10 @@ public sealed interface LoadResult<S> {
   enum Outcome {
     PUBLISHED,
     UNCHANGED,
+    /** The inputs were still changing; tried again once quiet. */
+    DEFERRED,
+    /** Built and valid, but it would remove too much safety at once: held until an operator accepts it. */
+    HELD,
     /** The data was read but failed validation, or could not be read as its format. */
     REJECTED,
     /** A source could not be reached. */

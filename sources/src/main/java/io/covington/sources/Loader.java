@@ -5,6 +5,7 @@ import io.covington.graph.input.LoadProblem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a product's {@link Source}s and builds its snapshot. One attempt, {@link #load}, brings
@@ -18,6 +19,7 @@ public abstract class Loader<S> implements AutoCloseable {
 
   private final List<Labelled> sources;
   private String loadedKey;
+  private volatile String current;
 
   /** A source and the word its status lines start with, e.g. {@code releases}. */
   protected record Labelled(String label, Source<?> source) {}
@@ -36,9 +38,19 @@ public abstract class Loader<S> implements AutoCloseable {
    *     since the last attempt; otherwise build whatever the revisions are
    */
   public final LoadResult<S> load(boolean onlyIfChanged) throws InterruptedException {
+    try {
+      return attempt(onlyIfChanged);
+    } finally {
+      current = null;
+    }
+  }
+
+  private LoadResult<S> attempt(boolean onlyIfChanged) throws InterruptedException {
     String key;
     try {
       key = update();
+    } catch (InputsChanging e) {
+      return new LoadResult.Deferred<>(e.getMessage(), e.retryAfter());
     } catch (InvalidInputException e) {
       return new LoadResult.Failed<>(LoadResult.Outcome.REJECTED, "the inputs cannot be read", e.problems());
     } catch (IOException | RuntimeException e) {
@@ -51,6 +63,10 @@ public abstract class Loader<S> implements AutoCloseable {
     loadedKey = key;
     try {
       return build();
+    } catch (InputsChanging e) {
+      // Read again next time, whatever the revisions say then.
+      loadedKey = null;
+      return new LoadResult.Deferred<>(e.getMessage(), e.retryAfter());
     } catch (InvalidInputException e) {
       return new LoadResult.Failed<>(LoadResult.Outcome.REJECTED, "the inputs cannot be read", e.problems());
     } catch (IOException | RuntimeException e) {
@@ -61,8 +77,14 @@ public abstract class Loader<S> implements AutoCloseable {
   private String update() throws IOException, InterruptedException, InvalidInputException {
     StringBuilder key = new StringBuilder();
     for (Labelled s : sources) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("the attempt was abandoned");
+      }
+      current = s.label() + " " + s.source().location();
       try {
         key.append(key.length() == 0 ? "" : "/").append(s.source().update());
+      } catch (InputsChanging e) {
+        throw e;
       } catch (IOException e) {
         throw new Unreachable(s.source().location(), e);
       }
@@ -87,6 +109,20 @@ public abstract class Loader<S> implements AutoCloseable {
         ? List.of(LoadProblem.of(u.location, "unreachable", message))
         : List.of();
     return new LoadResult.Failed<>(LoadResult.Outcome.ERROR, message, problems);
+  }
+
+  /**
+   * Reads {@code source}, remembering which one is being read for {@link #currentSource()}.
+   * Subclasses read their sources through it in {@link #build()}.
+   */
+  protected final <T> T read(Source<T> source, String label) throws IOException, InvalidInputException {
+    current = label + " " + source.location();
+    return source.read();
+  }
+
+  /** The source an attempt is fetching or reading now, if one is running: to name a stuck source. */
+  public final Optional<String> currentSource() {
+    return Optional.ofNullable(current);
   }
 
   /** Whether any input can change while the server runs; a loader whose inputs cannot is loaded once. */

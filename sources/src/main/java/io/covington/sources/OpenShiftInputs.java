@@ -24,15 +24,24 @@ import java.util.Optional;
  * @param graphData where the graph-data is (ignored when the registry gives a graph-data image)
  * @param registry the registry repositories and image, when releases or graph-data come from one
  * @param cacheDir where git clones and unpacked archives are kept; empty for a new temporary directory
+ * @param reading the limits, quiet period and download deadline the sources read within
  */
 public record OpenShiftInputs(
-    Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir) {
+    Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir,
+    Reading reading) {
 
   public OpenShiftInputs {
     Objects.requireNonNull(releases, "releases");
     Objects.requireNonNull(graphData, "graphData");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(cacheDir, "cacheDir");
+    Objects.requireNonNull(reading, "reading");
+  }
+
+  /** Read within the default limits. */
+  public OpenShiftInputs(
+      Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir) {
+    this(releases, graphData, registry, cacheDir, Reading.DEFAULT);
   }
 
   /** The bundled releases and graph-data. */
@@ -70,7 +79,7 @@ public record OpenShiftInputs(
   public OpenShiftLoader open(RegistryEvents events) {
     Optional<RegistrySources> fromRegistry = registry.map(config -> RegistrySources.create(config, events));
     Source<ReleaseSet> releaseSource = fromRegistry.flatMap(RegistrySources::releases)
-        .orElseGet(() -> new ReleasesSource(releases));
+        .orElseGet(() -> new ReleasesSource(releases, reading));
     Source<GraphData> graphDataSource = fromRegistry.flatMap(RegistrySources::graphData)
         .orElseGet(this::graphDataSource);
     return new OpenShiftLoader(releaseSource, graphDataSource);
@@ -78,13 +87,14 @@ public record OpenShiftInputs(
 
   private Source<GraphData> graphDataSource() {
     if (graphData instanceof GraphDataLocation.Directory d) {
-      return new DirectorySource(d.path());
+      return new DirectorySource(d.path(), reading.quietPeriod(), reading.limits());
     }
     if (graphData instanceof GraphDataLocation.Git g) {
-      return new GitSource(g.url(), g.branch(), g.revision(), cache().resolve("git"), new GitCredentials(g.credentials()));
+      return new GitSource(g.url(), g.branch(), g.revision(), cache().resolve("git"), new GitCredentials(g.credentials()),
+          reading.limits());
     }
     if (graphData instanceof GraphDataLocation.Archive a) {
-      return new TarballSource(a.url(), cache().resolve("archive"));
+      return new TarballSource(a.url(), cache().resolve("archive"), reading);
     }
     return OpenShiftLoader.bundledGraphData();
   }

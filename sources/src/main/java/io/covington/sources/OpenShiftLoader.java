@@ -62,8 +62,8 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
 
   @Override
   protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {
-    ReleaseSet releaseSet = releases.read();
-    GraphData data = graphData.read();
+    ReleaseSet releaseSet = read(releases, "releases");
+    GraphData data = read(graphData, "graph-data");
     GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, data);
     return new LoadResult.Built<>(snapshot, ReloadAcceptance.rejections(data, releaseSet, snapshot, false));
   }

@@ -1,12 +1,15 @@
 package io.covington.sources;
 
 import io.covington.graph.bundled.BundledData;
+import io.covington.graph.input.BoundedInput;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.RawGraphReader;
 import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +25,24 @@ import java.util.Optional;
 public final class ReleasesSource implements Source<ReleaseSet> {
 
   private final Optional<String> location;
+  private final Reading reading;
   private final Optional<HttpFetch> http;
   private ReleaseSet releases;
   private String revision;
 
   /** @param location a directory, file or URL; empty for the bundled releases */
   public ReleasesSource(Optional<String> location) {
+    this(location, Reading.DEFAULT);
+  }
+
+  /**
+   * @param location a directory, file or URL; empty for the bundled releases
+   * @param reading the limits and deadline it is read within
+   */
+  public ReleasesSource(Optional<String> location, Reading reading) {
     this.location = location;
-    this.http = location.filter(ReleasesSource::isUrl).map(url -> new HttpFetch(url, "application/json"));
+    this.reading = reading;
+    this.http = location.filter(ReleasesSource::isUrl).map(url -> reading.fetch(url, "application/json"));
   }
 
   /**
@@ -73,7 +86,7 @@ public final class ReleasesSource implements Source<ReleaseSet> {
         revision = body.get().revision();
       }
     } else if (releases == null) {
-      releases = location.isEmpty() ? BundledData.releases() : readLocal(location.get());
+      releases = location.isEmpty() ? BundledData.releases() : readLocal(location.get(), reading.limits());
       revision = releases.revision();
     }
     return revision;
@@ -93,13 +106,20 @@ public final class ReleasesSource implements Source<ReleaseSet> {
     return location.orElse("bundled");
   }
 
-  private static ReleaseSet readLocal(String location) throws InvalidInputException {
+  private static ReleaseSet readLocal(String location, InputLimits limits) throws InvalidInputException {
     Path path = Path.of(location);
     if (Files.isDirectory(path)) {
-      return ReleaseMetadataReader.read(path);
+      return ReleaseMetadataReader.read(path, limits);
     }
     try {
-      return RawGraphReader.read(Files.readAllBytes(path), location);
+      long size = Files.size(path);
+      if (size > limits.maxDocumentBytes()) {
+        throw new InvalidInputException(List.of(LoadProblem.of(location, "document_too_large", "the releases file is " + size
+            + " bytes, more than the " + InputLimits.size(limits.maxDocumentBytes()) + " a document may have (--max-download-size)")));
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        return RawGraphReader.read(BoundedInput.readAll(in, limits.maxDocumentBytes(), location), location);
+      }
     } catch (IOException e) {
       throw new InvalidInputException(List.of(LoadProblem.of(location, "unreadable",
           "cannot read the releases (" + e + "); give a release-metadata directory, a raw graph JSON file or an http(s) URL")));

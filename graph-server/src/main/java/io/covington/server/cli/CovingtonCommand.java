@@ -1,12 +1,15 @@
 package io.covington.server.cli;
 
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.validate.SafetyPolicy;
 import io.covington.server.Covington;
 import io.covington.server.ServerConfig;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.OpenShiftInputs.GraphDataLocation;
+import io.covington.sources.Reading;
 import io.covington.sources.coreos.CoreOsStreamsSource;
 import io.covington.sources.registry.RegistryConfig;
 import io.covington.sources.registry.RegistryRepository;
@@ -177,8 +180,57 @@ public final class CovingtonCommand implements Callable<Integer> {
   int registryConcurrency;
 
   @Option(names = "--strict",
-      description = "Fail the load on any problem in the inputs: exit non-zero listing the problems.")
+      description = "Refuse inputs with any problem, the first load included: nothing with a problem is published.")
   boolean strict;
+
+  @Option(names = "--fail-fast",
+      description = "Exit with status 1, listing the problems, when the first load publishes nothing (for scripts and CI;"
+          + " a server keeps running instead, answering 503 and retrying).")
+  boolean failFast;
+
+  @Option(names = "--reload-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+      description = "How long one load may take before it is abandoned and reported, naming the source it was reading;"
+          + " the next one still runs (default: ${DEFAULT-VALUE}).")
+  Duration reloadTimeout;
+
+  @Option(names = "--graph-data-quiet-period", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+      description = "A watched --graph-data directory is read only once no file in it has changed for this long"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration quietPeriod;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
+      description = "The largest graph-data or release-metadata file read; larger ones are refused (default: ${DEFAULT-VALUE}).")
+  long maxFileSize;
+
+  @Option(names = "--max-download-size", paramLabel = "SIZE", defaultValue = "64MiB", converter = SizeConverter.class,
+      description = "The largest document read whole or downloaded: a releases file or URL, an archive, a CoreOS"
+          + " document (default: ${DEFAULT-VALUE}).")
+  long maxDownloadSize;
+
+  @Option(names = "--fetch-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+      description = "How long one download (a releases or archive URL, a CoreOS document), body included, may take;"
+          + " a server that trickles is cut off (default: ${DEFAULT-VALUE}).")
+  Duration fetchTimeout;
+
+  @Option(names = "--safety-max-reopened", paramLabel = "SHARE", defaultValue = "10%", converter = ShareConverter.class,
+      description = "Hold a reload back when it would offer again more than this share of the blocked updates"
+          + " (default: ${DEFAULT-VALUE}; 100% never holds).")
+  double safetyMaxReopened;
+
+  @Option(names = "--safety-max-unconditioned", paramLabel = "SHARE", defaultValue = "10%", converter = ShareConverter.class,
+      description = "Hold a reload back when it would offer more than this share of the conditional updates"
+          + " unconditionally (default: ${DEFAULT-VALUE}).")
+  double safetyMaxUnconditioned;
+
+  @Option(names = "--safety-max-channel-loss", paramLabel = "SHARE", defaultValue = "25%", converter = ShareConverter.class,
+      description = "Hold a reload back when a channel (or CoreOS stream) would lose more than this share of its releases"
+          + " (default: ${DEFAULT-VALUE}).")
+  double safetyMaxChannelLoss;
+
+  @Option(names = "--accept-revision", paramLabel = "REVISION",
+      description = "Publish this held-back revision (a whole revision, its graph-data part or a commit prefix of 7 or more"
+          + " characters) although the safety limits would hold it (repeatable; also POST /accept?revision= on the status port).")
+  List<String> acceptRevisions = new ArrayList<>();
 
   @Option(names = "--cache-size", paramLabel = "MIB", defaultValue = "64",
       description = "Bound of each API's cache of rendered (and gzip-compressed) responses, in MiB"
@@ -229,8 +281,25 @@ public final class CovingtonCommand implements Callable<Integer> {
         streamUrls(),
         positive("--streams-interval", streamsInterval),
         strict,
+        failFast,
+        positive("--reload-timeout", reloadTimeout),
+        List.copyOf(acceptRevisions),
+        new SafetyPolicy(safetyMaxReopened, safetyMaxUnconditioned, safetyMaxChannelLoss,
+            SafetyPolicy.DEFAULT.minUpdates(), SafetyPolicy.DEFAULT.minChannelReleases()),
         shutdownDelay,
         shutdownGrace);
+  }
+
+  private Reading reading() {
+    if (maxFileSize < 1 || maxDownloadSize < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-file-size and --max-download-size must be at least 1 byte");
+    }
+    try {
+      return new Reading(new InputLimits(maxFileSize, Math.max(InputLimits.DEFAULT.maxTreeBytes(), maxFileSize),
+          InputLimits.DEFAULT.maxTreeFiles(), maxDownloadSize), quietPeriod, positive("--fetch-timeout", fetchTimeout));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** Starts the server with the validated flags; the result's {@code loaded()} completes with the first load. */
@@ -324,7 +393,7 @@ public final class CovingtonCommand implements Callable<Integer> {
     } else {
       location = new GraphDataLocation.Bundled();
     }
-    return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir));
+    return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir), reading());
   }
 
   private boolean registryUsed() {
@@ -391,11 +460,11 @@ public final class CovingtonCommand implements Callable<Integer> {
   private void reportLoadFailure(Throwable cause) {
     PrintWriter err = spec.commandLine().getErr();
     if (cause instanceof InvalidInputException invalid) {
-      err.println("covington: the graph was not loaded: " + invalid.problems().size() + " problem(s)"
+      err.println("covington: the graph was not loaded (--fail-fast): " + invalid.problems().size() + " problem(s)"
           + (strict ? " (--strict)" : "") + ":");
       invalid.problems().forEach(p -> err.println("  " + p));
     } else {
-      err.println("covington: the graph was not loaded: " + cause);
+      err.println("covington: the graph was not loaded (--fail-fast): " + cause);
     }
     err.flush();
   }

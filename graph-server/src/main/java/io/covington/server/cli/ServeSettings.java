@@ -1,10 +1,12 @@
 package io.covington.server.cli;
 
+import io.covington.graph.validate.SafetyPolicy;
 import io.covington.server.ServerConfig;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.coreos.CoreOsStreamsSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,10 @@ import java.util.Optional;
  * @param streamUrls the CoreOS streams' URL templates, re-read every {@code streamsInterval}
  * @param streamsInterval how often URL streams are read again
  * @param strict refuse inputs with any problem
+ * @param failFast end the command when the first load publishes nothing, instead of serving 503 and retrying
+ * @param reloadDeadline how long one load may take before it is abandoned
+ * @param acceptedRevisions held-back revisions an operator accepts beforehand
+ * @param safety when a valid reload is held back
  * @param shutdownDelay how long to keep serving after SIGTERM with readiness at 503
  * @param shutdownGrace then, how long requests in flight get to finish
  */
@@ -35,6 +41,10 @@ public record ServeSettings(
     Optional<CoreOsStreamsSource.UrlTemplates> streamUrls,
     Duration streamsInterval,
     boolean strict,
+    boolean failFast,
+    Duration reloadDeadline,
+    List<String> acceptedRevisions,
+    SafetyPolicy safety,
     Duration shutdownDelay,
     Duration shutdownGrace) {
 
@@ -43,5 +53,7 @@ public record ServeSettings(
     Objects.requireNonNull(openshift, "openshift");
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(streamUrls, "streamUrls");
+    acceptedRevisions = List.copyOf(acceptedRevisions);
+    Objects.requireNonNull(safety, "safety");
   }
 }

@@ -9,6 +9,7 @@ import io.covington.sources.Loader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,26 +18,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who reloads what, when: runs one product's {@link Loader} on a single worker thread of its own
- * and publishes what it builds into {@link Served}. Every product (the OpenShift graph, the CoreOS
- * streams) reloads through exactly this class.
+ * Who reloads what, when, and whether it may be published: runs one product's {@link Loader} on
+ * a single worker thread of its own and publishes what it builds into {@link Served}. Every
+ * product (the OpenShift graph, the CoreOS streams) reloads through exactly this class.
  *
  * <ul>
- *   <li><b>When.</b> Once at {@link #start()}; then, if any input can change, every {@link
- *       Policy#interval()} and about {@value #DEBOUNCE_MILLIS} ms after a source reports a change
- *       (a burst of file events is one reload). Attempts run one at a time on the worker, so they
- *       never overlap and snapshots publish in order; a trigger while one is pending is folded into
- *       it, and a slow attempt delays the next interval instead of queueing more.
+ *   <li><b>When.</b> Once at {@link #start()}; then, with an interval, every interval (also while
+ *       nothing could be loaded yet, so a start-up with bad inputs recovers once they are fixed)
+ *       and about {@value #DEBOUNCE_MILLIS} ms after a source reports a change (a burst of file
+ *       events is one reload). Attempts run one at a time on the worker, so they never overlap and
+ *       snapshots publish in order; a trigger while one is pending is folded into it, and a slow
+ *       attempt delays the next interval instead of queueing more. Inputs that are still changing
+ *       ({@link LoadResult.Deferred}) are looked at again once quiet.
  *   <li><b>What.</b> Periodic and triggered attempts read the inputs only when a source's revision
  *       changed; the first attempt reads them whatever they are.
- *   <li><b>Whether to publish.</b> A snapshot whose loader found rejections (validation errors, no
- *       data) does not replace a served one; in strict mode nor does one with any problem. The
+ *   <li><b>How long.</b> An attempt that runs past {@link Policy#deadline()} is abandoned: it is
+ *       reported (failing, naming the source it was reading), its thread interrupted, its result
+ *       never published; if the thread does not end, a fresh worker takes the next attempts.
+ *   <li><b>Whether to publish.</b> A snapshot whose loader found rejections (validation errors,
+ *       an incomplete tree, no data) does not replace a served one; in strict mode nor does one
+ *       with any problem. One that passes goes through the product's {@link Gate}: a reload that
+ *       would take away too much safety at once (blocked updates offered again, conditional ones
+ *       unconditional, releases gone) is held back until an operator accepts its revision. The
  *       first load has nothing to keep, so without strict it publishes what could be read. Nothing
  *       is published when the inputs cannot be read or reached: the old snapshot keeps serving, the
  *       problems are logged with file and reason, and {@link ReloadStatus} and the metrics say so.
@@ -54,6 +67,9 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
   /** How long a burst of change events is gathered into one reload. */
   static final long DEBOUNCE_MILLIS = 200;
 
+  /** How long an abandoned attempt's thread gets to end after its interrupt, before a fresh worker replaces it. */
+  static final Duration ABANDON_GRACE = Duration.ofSeconds(30);
+
   /** What the first load must achieve. */
   public enum FirstLoad {
     /** The first attempt must publish: {@link #start()} fails otherwise. */
@@ -66,16 +82,28 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
    * How a product is reloaded.
    *
    * @param strict refuse any snapshot with a problem, the first one included
-   * @param interval how often inputs that can change are checked; empty for never
+   * @param interval how often the inputs are checked; empty for never
    * @param firstLoad what the first load must achieve
+   * @param deadline how long one attempt may take before it is abandoned
+   * @param accepted revisions an operator accepts although the gate would hold them back (a whole
+   *     revision, its graph-data part, or a prefix of it of at least 7 characters)
    */
-  public record Policy(boolean strict, Optional<Duration> interval, FirstLoad firstLoad) {
+  public record Policy(boolean strict, Optional<Duration> interval, FirstLoad firstLoad, Duration deadline, List<String> accepted) {
     public Policy {
-      interval.ifPresent(i -> {
-        if (i.isNegative() || i.isZero()) {
-          throw new IllegalArgumentException("the reload interval must be longer than zero, got " + i);
-        }
-      });
+      interval.ifPresent(i -> positive("reload interval", i));
+      positive("reload deadline", deadline);
+      accepted = List.copyOf(accepted);
+    }
+
+    /** No deadline to speak of (an hour) and nothing accepted beforehand. */
+    public Policy(boolean strict, Optional<Duration> interval, FirstLoad firstLoad) {
+      this(strict, interval, firstLoad, Duration.ofHours(1), List.of());
+    }
+
+    private static void positive(String what, Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("the " + what + " must be longer than zero, got " + d);
+      }
     }
   }
 
@@ -90,6 +118,12 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
 
     /** A snapshot was published after {@code loadSeconds} of reading and building. */
     void published(S snapshot, double loadSeconds);
+
+    /** Whether a valid reload is held back now. */
+    default void held(boolean held) {}
+
+    /** An attempt was abandoned at its deadline. */
+    default void abandoned() {}
   }
 
   /** The log lines saying what a publication brought. */
@@ -98,8 +132,28 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     List<String> describe(S snapshot, long loadMillis);
   }
 
+  /** What makes a valid reload unsafe to publish at once, for one product. */
+  public interface Gate<S> {
+    /** Never holds anything back. */
+    static <S> Gate<S> open() {
+      return (served, candidate) -> List.of();
+    }
+
+    /** Why replacing {@code served} with {@code candidate} must wait for an operator; empty to publish. */
+    List<String> holdReasons(S served, S candidate);
+
+    /** For a candidate refused for other reasons: what it would have made safer than {@code served}. */
+    default Optional<String> wouldTighten(S served, S candidate) {
+      return Optional.empty();
+    }
+  }
+
   /** What one attempt did, for the futures of {@link #start()} and the tests. */
-  private record Attempt<S>(Outcome outcome, Optional<S> published, List<LoadProblem> problems, String reason) {}
+  private record Attempt<S>(Outcome outcome, Optional<S> published, List<LoadProblem> problems, String reason, Duration retryAfter) {
+    Attempt(Outcome outcome, Optional<S> published, List<LoadProblem> problems, String reason) {
+      this(outcome, published, problems, reason, Duration.ZERO);
+    }
+  }
 
   private final String noun;
   private final Loader<S> loader;
@@ -107,38 +161,50 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
   private final Policy policy;
   private final Events<S> events;
   private final Report<S> report;
-  private final ScheduledExecutorService worker;
+  private final Gate<S> gate;
+  private final ScheduledExecutorService timers;
   private final AtomicBoolean triggered = new AtomicBoolean();
+  private final AtomicBoolean retryScheduled = new AtomicBoolean();
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final AtomicInteger attempts = new AtomicInteger();
+  private volatile ScheduledExecutorService worker;
+  private volatile boolean closed;
 
   /**
    * @param noun what is loaded, for log lines and reasons, e.g. {@code graph} or {@code CoreOS streams}
    */
-  public Reloader(String noun, Loader<S> loader, Served<S> served, Policy policy, Events<S> events, Report<S> report) {
+  public Reloader(String noun, Loader<S> loader, Served<S> served, Policy policy, Events<S> events, Report<S> report,
+      Gate<S> gate) {
     this.noun = Objects.requireNonNull(noun, "noun");
     this.loader = Objects.requireNonNull(loader, "loader");
     this.served = Objects.requireNonNull(served, "served");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.events = Objects.requireNonNull(events, "events");
     this.report = Objects.requireNonNull(report, "report");
-    String name = "covington-reload-" + noun.replace(' ', '-').toLowerCase(Locale.ROOT);
-    this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.gate = Objects.requireNonNull(gate, "gate");
+    this.timers = Executors.newSingleThreadScheduledExecutor(daemon(threadName() + "-timer"));
+    this.worker = newWorker();
+    policy.accepted().forEach(served::accept);
+    served.onAccept(revision -> trigger());
     served.updateStatus(s -> s.withSources(loader.sources()));
   }
 
+  /** A reloader whose reloads are never held back. */
+  public Reloader(String noun, Loader<S> loader, Served<S> served, Policy policy, Events<S> events, Report<S> report) {
+    this(noun, loader, served, policy, events, report, Gate.open());
+  }
+
   /**
-   * Loads now and, when any input can change, from then on on the interval and on every change a
-   * source reports. The future completes after the first attempt: with the published snapshot, or
-   * as {@link FirstLoad} says when it published nothing.
+   * Loads now and, with an interval, from then on on the interval and on every change a source
+   * reports. The future completes after the first attempt that is not deferred: with the published
+   * snapshot, or as {@link FirstLoad} says when it published nothing.
    */
   public CompletableFuture<S> start() {
-    CompletableFuture<S> first = submit(false);
+    CompletableFuture<S> first = new CompletableFuture<>();
+    firstAttempt(first);
+    policy.interval().ifPresent(interval -> timers.scheduleWithFixedDelay(
+        this::folded, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
     if (loader.isLive()) {
-      policy.interval().ifPresent(interval -> worker.scheduleWithFixedDelay(
-          () -> attempt(true), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
       loader.onChange(this::trigger);
     }
     if (policy.firstLoad() == FirstLoad.RETRY) {
@@ -147,69 +213,162 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     return first;
   }
 
+  /** An attempt whatever the revisions, made again (by itself) while the inputs are still changing. */
+  private void firstAttempt(CompletableFuture<S> first) {
+    CompletableFuture<Attempt<S>> done = submit(false, false, () -> {});
+    done.whenComplete((attempt, failure) -> {
+      if (failure != null) {
+        first.completeExceptionally(failure);
+      } else if (attempt.outcome() == Outcome.DEFERRED && !closed) {
+        // The inputs were still being written: the load waits for them.
+        retry(first, attempt.retryAfter());
+      } else {
+        complete(first, attempt);
+      }
+    });
+  }
+
+  private void retry(CompletableFuture<S> first, Duration after) {
+    try {
+      timers.schedule(() -> firstAttempt(first), Math.max(DEBOUNCE_MILLIS, after.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      first.completeExceptionally(closedError());
+    }
+  }
+
   /**
-   * One attempt now, whatever the revisions: the published snapshot, or a failure ({@link
-   * InvalidInputException} with the problems) when nothing was published.
+   * One attempt now, whatever the revisions (made again while the inputs are still changing): the
+   * published snapshot, or a failure ({@link InvalidInputException} with the problems) when
+   * nothing was published.
    */
   public CompletableFuture<S> loadAndPublish() {
-    return submit(false);
+    CompletableFuture<S> result = new CompletableFuture<>();
+    firstAttempt(result);
+    return result;
   }
 
   /** One attempt now that reads the inputs only if they changed; completes with its outcome. */
   public CompletableFuture<Outcome> reloadIfChanged() {
-    CompletableFuture<Outcome> done = new CompletableFuture<>();
-    execute(() -> done.complete(attempt(true).outcome()), done);
-    return done;
+    return submit(true, true, () -> {}).thenApply(Attempt::outcome);
   }
 
   /** Asks for a reload soon; requests arriving meanwhile are folded into it. */
   public void trigger() {
     if (triggered.compareAndSet(false, true)) {
       try {
-        worker.schedule(() -> {
+        timers.schedule(() -> {
           triggered.set(false);
-          attempt(true);
+          folded();
         }, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
-        // closed
+        triggered.set(false);
       }
     }
   }
 
-  private CompletableFuture<S> submit(boolean onlyIfChanged) {
-    CompletableFuture<S> done = new CompletableFuture<>();
-    execute(() -> {
-      Attempt<S> attempt = attempt(onlyIfChanged);
-      if (attempt.published().isPresent()) {
-        done.complete(attempt.published().get());
-      } else {
-        done.completeExceptionally(attempt.problems().isEmpty()
-            ? new IllegalStateException(attempt.reason())
-            : new InvalidInputException(attempt.problems()));
-      }
-    }, done);
+  private void complete(CompletableFuture<S> result, Attempt<S> attempt) {
+    if (attempt.published().isPresent()) {
+      result.complete(attempt.published().get());
+    } else {
+      result.completeExceptionally(attempt.problems().isEmpty()
+          ? new IllegalStateException(attempt.reason())
+          : new InvalidInputException(attempt.problems()));
+    }
+  }
+
+  /**
+   * An attempt asked for by the interval, a change or a retry: folded into the one already waiting
+   * for the worker, if any, so a slow attempt never lets them pile up.
+   */
+  private void folded() {
+    if (queued.compareAndSet(false, true)) {
+      submit(true, true, () -> queued.set(false)).whenComplete((attempt, failure) -> queued.set(false));
+    }
+  }
+
+  /** Runs one attempt on the worker, watched by its deadline. */
+  /**
+   * @param retryWhenDeferred whether inputs still changing make this reloader look again later by
+   *     itself (the caller of an explicit attempt that retries on its own passes false)
+   */
+  private CompletableFuture<Attempt<S>> submit(boolean onlyIfChanged, boolean retryWhenDeferred, Runnable onStart) {
+    CompletableFuture<Attempt<S>> done = new CompletableFuture<>();
+    if (closed) {
+      done.completeExceptionally(closedError());
+      return done;
+    }
+    ScheduledExecutorService current = worker;
+    int number = attempts.incrementAndGet();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    try {
+      current.execute(() -> {
+        onStart.run();
+        Thread thread = Thread.currentThread();
+        ScheduledFuture<?> watchdog = timers.schedule(
+            () -> abandon(number, thread, current, abandoned, done), policy.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+          Attempt<S> attempt = attempt(onlyIfChanged, retryWhenDeferred, abandoned);
+          if (!abandoned.get()) {
+            done.complete(attempt);
+          }
+        } finally {
+          watchdog.cancel(false);
+          // An interrupt meant for an abandoned attempt must not reach the next one.
+          Thread.interrupted();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(closedError());
+    }
     return done;
   }
 
-  private void execute(Runnable task, CompletableFuture<?> done) {
-    try {
-      worker.execute(task);
-    } catch (RejectedExecutionException e) {
-      done.completeExceptionally(new IllegalStateException("the " + noun + " reloader is closed"));
-    }
+  /** The deadline passed with attempt {@code number} still running on {@code thread}. */
+  private void abandon(int number, Thread thread, ScheduledExecutorService stuck, AtomicBoolean abandoned,
+      CompletableFuture<Attempt<S>> done) {
+    abandoned.set(true);
+    Instant at = Instant.now();
+    String where = loader.currentSource().map(s -> " while reading " + s).orElse("");
+    String reason = "loading the " + noun + " did not finish within " + policy.deadline().toSeconds() + " s" + where
+        + "; the attempt is abandoned and the next one will run" + serving();
+    List<LoadProblem> problems = loader.currentSource()
+        .map(s -> List.of(LoadProblem.of(s, "deadline_exceeded", "still reading after " + policy.deadline().toSeconds() + " s")))
+        .orElse(List.of());
+    LOG.error(reason);
+    LOG.error("  the stuck attempt was at:\n    {}",
+        Arrays.stream(thread.getStackTrace()).limit(12).map(Object::toString).collect(Collectors.joining("\n    ")));
+    served.updateStatus(s -> s.failed(at, Outcome.ERROR, new ReloadStatus.Failure(at, reason, problems)));
+    events.attempted(Outcome.ERROR, Optional.of(policy.deadline().toMillis() / 1000.0));
+    events.abandoned();
+    done.complete(new Attempt<>(Outcome.ERROR, Optional.empty(), problems, reason));
+    thread.interrupt();
+    timers.schedule(() -> {
+      if (worker == stuck && thread.isAlive() && attempts.get() >= number && !closed) {
+        LOG.error("the abandoned {} attempt did not end {} s after its interrupt; later attempts run on a new worker",
+            noun, ABANDON_GRACE.toSeconds());
+        worker = newWorker();
+        stuck.shutdownNow();
+      }
+    }, ABANDON_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One attempt, on the worker. Never throws: a failure is reported and the next attempt runs. */
-  private Attempt<S> attempt(boolean onlyIfChanged) {
+  private Attempt<S> attempt(boolean onlyIfChanged, boolean retryWhenDeferred, AtomicBoolean abandoned) {
     Instant at = Instant.now();
     long start = System.nanoTime();
     try {
       LoadResult<S> result = loader.load(onlyIfChanged);
-      return judge(result, at, start);
+      if (abandoned.get()) {
+        return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "abandoned at its deadline");
+      }
+      return judge(result, at, start, retryWhenDeferred, abandoned);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "interrupted: the reloader is closing");
+      return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "interrupted: the attempt was abandoned or the reloader is closing");
     } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+      if (abandoned.get()) {
+        return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "abandoned at its deadline");
+      }
       LOG.error("loading the {} failed unexpectedly", noun, e);
       return fail(at, start, Outcome.ERROR, "loading the " + noun + " failed: " + e + serving(), List.of());
     } finally {
@@ -218,11 +377,20 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     }
   }
 
-  private Attempt<S> judge(LoadResult<S> result, Instant at, long start) {
+  private Attempt<S> judge(LoadResult<S> result, Instant at, long start, boolean retryWhenDeferred, AtomicBoolean abandoned) {
     if (result instanceof LoadResult.Unchanged<S>) {
       served.updateStatus(s -> s.attempted(at, Outcome.UNCHANGED));
       events.attempted(Outcome.UNCHANGED, Optional.empty());
       return new Attempt<>(Outcome.UNCHANGED, Optional.empty(), List.of(), "unchanged");
+    }
+    if (result instanceof LoadResult.Deferred<S> deferred) {
+      LOG.info("{} not read yet: {}", noun, deferred.reason());
+      served.updateStatus(s -> s.deferred(at, deferred.reason()));
+      events.attempted(Outcome.DEFERRED, Optional.empty());
+      if (retryWhenDeferred) {
+        scheduleRetry(deferred.retryAfter());
+      }
+      return new Attempt<>(Outcome.DEFERRED, Optional.empty(), List.of(), deferred.reason(), deferred.retryAfter());
     }
     if (result instanceof LoadResult.Failed<S> failed) {
       String reason = failed.outcome() == Outcome.ERROR
@@ -236,17 +404,55 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     if (!blocking.isEmpty()) {
       String reason = noun + " revision " + snapshot.revision() + " failed validation with " + blocking.size()
           + " problem(s)" + (policy.strict() ? " (--strict)" : "") + serving();
-      return fail(at, start, Outcome.REJECTED, reason, blocking);
+      Optional<String> safer = served.snapshot().flatMap(s -> gate.wouldTighten(s, snapshot));
+      safer.ifPresent(LOG::error);
+      return fail(at, start, Outcome.REJECTED, reason + safer.map(t -> "; " + t).orElse(""), blocking);
+    }
+    Optional<S> current = served.snapshot();
+    List<String> hold = current.map(s -> gate.holdReasons(s, snapshot)).orElse(List.of());
+    if (!hold.isEmpty() && !served.isAccepted(snapshot.revision())) {
+      return holdBack(at, start, snapshot, hold);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
+    if (abandoned.get()) {
+      return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "abandoned at its deadline");
+    }
     served.publish(snapshot);
     long prepared = (System.nanoTime() - start) / 1_000_000 - millis;
     events.published(snapshot, millis / 1000.0);
+    events.held(false);
     served.updateStatus(s -> s.attempted(at, Outcome.PUBLISHED));
     events.attempted(Outcome.PUBLISHED, Optional.of((millis + prepared) / 1000.0));
+    if (!hold.isEmpty()) {
+      LOG.warn("{} revision {} published as accepted by an operator although it {}", noun, snapshot.revision(), String.join("; ", hold));
+    }
     report.describe(snapshot, millis).forEach(LOG::info);
     LOG.info("{} revision {} served; preparing its bodies and indexes took {} ms", noun, snapshot.revision(), prepared);
     return new Attempt<>(Outcome.PUBLISHED, Optional.of(snapshot), List.of(), "published");
+  }
+
+  private Attempt<S> holdBack(Instant at, long start, S snapshot, List<String> reasons) {
+    String reason = noun + " revision " + snapshot.revision() + " is held back: it " + String.join("; it ", reasons)
+        + serving() + ". Publish it with POST /accept?revision=" + snapshot.revision()
+        + " on the status port, or --accept-revision " + snapshot.revision();
+    LOG.error(reason);
+    served.updateStatus(s -> s.held(at, new ReloadStatus.Held(at, snapshot.revision(), reasons)));
+    events.held(true);
+    events.attempted(Outcome.HELD, Optional.of((System.nanoTime() - start) / 1e9));
+    return new Attempt<>(Outcome.HELD, Optional.empty(), List.of(), reason);
+  }
+
+  private void scheduleRetry(Duration after) {
+    if (retryScheduled.compareAndSet(false, true)) {
+      try {
+        timers.schedule(() -> {
+          retryScheduled.set(false);
+          folded();
+        }, Math.max(DEBOUNCE_MILLIS, after.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        retryScheduled.set(false);
+      }
+    }
   }
 
   /**
@@ -277,9 +483,31 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     return new Attempt<>(outcome, Optional.empty(), problems, reason);
   }
 
+  private ScheduledExecutorService newWorker() {
+    return Executors.newSingleThreadScheduledExecutor(daemon(threadName()));
+  }
+
+  private String threadName() {
+    return "covington-reload-" + noun.replace(' ', '-').toLowerCase(Locale.ROOT);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private IllegalStateException closedError() {
+    return new IllegalStateException("the " + noun + " reloader is closed");
+  }
+
   /** Stops reloading: waits up to 10 s for an attempt in flight, then closes the sources. */
   @Override
   public void close() {
+    closed = true;
+    timers.shutdownNow();
     worker.shutdownNow();
     try {
       if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

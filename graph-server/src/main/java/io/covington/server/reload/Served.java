@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,8 @@ public final class Served<S extends Snapshot> {
   private final AtomicReference<ReloadStatus> status = new AtomicReference<>(ReloadStatus.initial());
   private final List<PerSnapshot<S, ?>> values = new CopyOnWriteArrayList<>();
   private final List<Consumer<S>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<String>> acceptListeners = new CopyOnWriteArrayList<>();
 
   /**
    * Something computed once per snapshot.
@@ -125,6 +128,35 @@ public final class Served<S extends Snapshot> {
   /** Calls {@code listener} after each publication, on the publishing thread. */
   public void onPublish(Consumer<S> listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Accepts {@code revision} for publication although its reload was held back (an operator's
+   * decision), and asks for a reload. The revision may be a whole snapshot revision, its last part
+   * (the graph-data revision or commit), or a prefix of that of at least 7 characters.
+   */
+  public void accept(String revision) {
+    accepted.add(revision.strip());
+    acceptListeners.forEach(listener -> listener.accept(revision));
+  }
+
+  /** Whether an operator accepted {@code revision} (see {@link #accept}). */
+  public boolean isAccepted(String revision) {
+    return accepted.stream().anyMatch(token -> names(token, revision));
+  }
+
+  /**
+   * Whether {@code token} names {@code revision}: the whole revision, its last part (the
+   * graph-data revision or commit), or a prefix of that of at least 7 characters.
+   */
+  public static boolean names(String token, String revision) {
+    String last = revision.substring(revision.lastIndexOf('/') + 1);
+    return token.equals(revision) || token.equals(last) || (token.length() >= 7 && last.startsWith(token));
+  }
+
+  /** Calls {@code listener} with each revision accepted. */
+  public void onAccept(Consumer<String> listener) {
+    acceptListeners.add(listener);
   }
 
   /** What the attempts to load the snapshot did so far. */

@@ -30,6 +30,8 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
   private final Gauge loadDuration;
   private final Gauge loadProblems;
   private final Gauge age;
+  private final Gauge held;
+  private final Counter abandoned;
   private final Consumer<S> describe;
   private volatile double builtAtSeconds = Double.NaN;
 
@@ -79,6 +81,13 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
     loadProblems = Gauge.build().name(prefix + "_load_problems")
         .help("Problems found in the inputs of the served " + w.noun() + ", by kind.")
         .labelNames("kind").register(registry);
+    held = Gauge.build().name(prefix + "_reload_held")
+        .help("1 while a valid reload of the " + w.noun() + " is held back for an operator (it would take away too much"
+            + " safety at once), else 0.")
+        .register(registry);
+    abandoned = Counter.build().name(prefix + "_reload_timeouts_total")
+        .help("Reload attempts of the " + w.noun() + " abandoned at their deadline (a source that did not answer).")
+        .register(registry);
     age = Gauge.build().name(prefix + "_age_seconds")
         .help("Seconds since the served " + w.noun() + " " + w.was() + " built; 0 before the first load.")
         .register(registry);
@@ -107,6 +116,16 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
     builtAtSeconds = snapshot.builtAt().toEpochMilli() / 1000.0;
     lastLoad.set(builtAtSeconds);
     loadDuration.set(loadSeconds);
+  }
+
+  @Override
+  public void held(boolean isHeld) {
+    held.set(isHeld ? 1 : 0);
+  }
+
+  @Override
+  public void abandoned() {
+    abandoned.inc();
   }
 
   /** Brings the age up to now; called before each scrape. */

@@ -61,6 +61,17 @@ final class StatusDocument {
     status.lastAttempt().ifPresentOrElse(at -> attempt.put("at", at.toString()), () -> attempt.putNull("at"));
     status.lastOutcome().ifPresentOrElse(o -> attempt.put("outcome", o), () -> attempt.putNull("outcome"));
     node.put("failing", status.failing());
+    status.held().ifPresentOrElse(
+        h -> {
+          ObjectNode held = node.putObject("held");
+          held.put("at", h.at().toString());
+          held.put("revision", h.revision());
+          ArrayNode reasons = held.putArray("reasons");
+          h.reasons().forEach(reasons::add);
+          held.put("accept", "POST /accept?revision=" + h.revision());
+        },
+        () -> node.putNull("held"));
+    status.deferred().ifPresent(d -> node.put("deferred", d));
     status.lastFailure().ifPresentOrElse(
         f -> {
           ObjectNode error = node.putObject("lastError");

@@ -2,14 +2,20 @@ package io.covington.server.status;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.http.ApiError;
+import io.covington.server.reload.ReloadStatus;
 import io.covington.server.reload.Served;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status port's router: {@code /liveness}, {@code /readiness}, {@code /status} (served
@@ -19,6 +25,31 @@ import java.util.function.BooleanSupplier;
 public final class StatusRoutes {
 
   private StatusRoutes() {}
+
+  /**
+   * {@code POST /accept?revision=R}: an operator accepts the held-back reload of revision R (of
+   * the graph or of the CoreOS streams); it is published by the next attempt, which starts at once.
+   */
+  private static void accept(String revision, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos,
+      HttpServerResponse response) {
+    response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    if (revision == null || revision.isBlank()) {
+      response.setStatusCode(400).end(Buffer.buffer(ApiError.missingParams("revision").toJson()));
+      return;
+    }
+    for (Served<?> served : List.of(graph, coreos)) {
+      Optional<ReloadStatus.Held> held = served.status().held();
+      if (held.isPresent() && Served.names(revision.strip(), held.get().revision())) {
+        served.accept(revision);
+        LoggerFactory.getLogger(StatusRoutes.class).warn("an operator accepted held revision {}", held.get().revision());
+        response.setStatusCode(202).end(Buffer.buffer(new ApiError(202, "accepted", "revision " + held.get().revision()
+            + " accepted; it is published by the attempt starting now (see /status)").toJson()));
+        return;
+      }
+    }
+    response.setStatusCode(404).end(Buffer.buffer(
+        new ApiError(404, "not_held", "no reload of revision " + revision + " is held back (see /status)").toJson()));
+  }
 
   /**
    * @param ready whether every API has its first graph loaded and the server is not shutting
@@ -55,6 +86,10 @@ public final class StatusRoutes {
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos, Instant.now()))));
+    router
+        .route("/accept")
+        .method(HttpMethod.POST)
+        .handler(ctx -> accept(ctx.request().getParam("revision"), graph, coreos, ctx.response()));
     router
         .route("/metrics")
         .method(HttpMethod.GET)

@@ -109,12 +109,12 @@ class MainTest {
   }
 
   @Test
-  void strictRefusesInputsWithAProblemAndNamesTheFile(@TempDir Path dir) throws Exception {
+  void strictWithFailFastRefusesInputsWithAProblemAndNamesTheFile(@TempDir Path dir) throws Exception {
     TestInputs.Inputs inputs = TestInputs.write(dir);
     Files.writeString(inputs.graphData().resolve("channels/broken.yaml"), "name: [unclosed\n");
 
     int exit =
-        run("--strict", "--port", "0", "--status-port", "0", "--bind", "127.0.0.1",
+        run("--strict", "--fail-fast", "--port", "0", "--status-port", "0", "--bind", "127.0.0.1",
             "--releases", inputs.releases().toString(), "--graph-data", inputs.graphData().toString());
 
     assertThat(exit).isEqualTo(1);
@@ -122,10 +122,10 @@ class MainTest {
   }
 
   @Test
-  void unreadableReleasesFailTheStartNamingThePath(@TempDir Path dir) {
+  void withFailFastUnreadableReleasesFailTheStartNamingThePath(@TempDir Path dir) {
     Path missing = dir.resolve("no-such-releases.json");
 
-    int exit = run("--port", "0", "--status-port", "0", "--bind", "127.0.0.1", "--releases", missing.toString());
+    int exit = run("--fail-fast", "--port", "0", "--status-port", "0", "--bind", "127.0.0.1", "--releases", missing.toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("no-such-releases.json");

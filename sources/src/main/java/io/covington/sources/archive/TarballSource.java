@@ -2,9 +2,11 @@ package io.covington.sources.archive;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.sources.HttpFetch;
+import io.covington.sources.Reading;
 import io.covington.sources.Source;
 import io.covington.sources.git.GitTrees;
 import java.io.IOException;
@@ -24,13 +26,20 @@ public final class TarballSource implements Source<GraphData> {
   private final String url;
   private final Path cacheDir;
   private final HttpFetch http;
+  private final InputLimits limits;
   private String revision;
   private Path root;
 
   public TarballSource(String url, Path cacheDir) {
+    this(url, cacheDir, Reading.DEFAULT);
+  }
+
+  /** @param reading the download's deadline and limit, and the limits the graph-data is read within */
+  public TarballSource(String url, Path cacheDir, Reading reading) {
     this.url = url;
     this.cacheDir = cacheDir.toAbsolutePath();
-    this.http = new HttpFetch(url, "application/gzip, application/x-gzip, application/octet-stream, */*");
+    this.limits = reading.limits();
+    this.http = reading.fetch(url, "application/gzip, application/x-gzip, application/octet-stream, */*");
   }
 
   @Override
@@ -63,7 +72,7 @@ public final class TarballSource implements Source<GraphData> {
     if (root == null) {
       throw new IllegalStateException("read() before a successful update()");
     }
-    return GraphDataReader.read(root).withRevision(revision);
+    return GraphDataReader.read(root, limits).withRevision(revision);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.Problems;
 import io.covington.sources.HttpFetch;
+import io.covington.sources.Reading;
 import io.covington.sources.Source;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
   private final Optional<Path> directory;
   private final Optional<UrlTemplates> urls;
   private final Consumer<LoadProblem> onFailure;
+  private final Reading reading;
   private final Map<String, Fetched> lastGood = new TreeMap<>();
   private final Map<String, HttpFetch> fetches = new TreeMap<>();
   private List<LoadProblem> failures = List.of();
@@ -65,12 +67,19 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
    * @param onFailure told each problem of a URL stream that could not be refreshed
    */
   public CoreOsStreamsSource(Optional<Path> directory, Optional<UrlTemplates> urls, Consumer<LoadProblem> onFailure) {
+    this(directory, urls, onFailure, Reading.DEFAULT);
+  }
+
+  /** @param reading the downloads' deadline and limit */
+  public CoreOsStreamsSource(Optional<Path> directory, Optional<UrlTemplates> urls, Consumer<LoadProblem> onFailure,
+      Reading reading) {
     if (directory.isPresent() && urls.isPresent()) {
       throw new IllegalArgumentException("give the CoreOS streams as a directory or as URLs, not both");
     }
     this.directory = directory;
     this.urls = urls;
     this.onFailure = onFailure;
+    this.reading = reading;
   }
 
   public static CoreOsStreamsSource bundled() {
@@ -163,8 +172,8 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
       throws InterruptedException {
     String releasesUrl = urls.releasesOf(stream);
     String updatesUrl = urls.updatesOf(stream);
-    HttpFetch releasesFetch = fetches.computeIfAbsent(releasesUrl, u -> new HttpFetch(u, "application/json"));
-    HttpFetch updatesFetch = fetches.computeIfAbsent(updatesUrl, u -> new HttpFetch(u, "application/json"));
+    HttpFetch releasesFetch = fetches.computeIfAbsent(releasesUrl, u -> reading.fetch(u, "application/json"));
+    HttpFetch updatesFetch = fetches.computeIfAbsent(updatesUrl, u -> reading.fetch(u, "application/json"));
     try {
       Optional<HttpFetch.Body> releases = get(releasesFetch, releasesUrl);
       Optional<HttpFetch.Body> updates = get(updatesFetch, updatesUrl);

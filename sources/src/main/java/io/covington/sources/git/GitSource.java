@@ -2,6 +2,7 @@ package io.covington.sources.git;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.sources.Source;
@@ -33,6 +34,7 @@ public final class GitSource implements Source<GraphData> {
   private final Optional<String> fixedRevision;
   private final Path cacheDir;
   private final GitCredentials credentials;
+  private final InputLimits limits;
   private Git git;
   private ObjectId checkedOut;
   private Path tree;
@@ -43,6 +45,13 @@ public final class GitSource implements Source<GraphData> {
    * @param cacheDir where the clone and the checked-out trees live; created when missing
    */
   public GitSource(String url, String branch, Optional<String> fixedRevision, Path cacheDir, GitCredentials credentials) {
+    this(url, branch, fixedRevision, cacheDir, credentials, InputLimits.DEFAULT);
+  }
+
+  /** @param limits the limits each checked-out tree is read within */
+  public GitSource(String url, String branch, Optional<String> fixedRevision, Path cacheDir, GitCredentials credentials,
+      InputLimits limits) {
+    this.limits = limits;
     this.url = url;
     this.branch = branch;
     this.fixedRevision = fixedRevision;
@@ -109,7 +118,7 @@ public final class GitSource implements Source<GraphData> {
     if (tree == null) {
       throw new IllegalStateException("read() before a successful update()");
     }
-    return GraphDataReader.read(tree).withRevision(checkedOut.name());
+    return GraphDataReader.read(tree, limits).withRevision(checkedOut.name());
   }
 
   @Override

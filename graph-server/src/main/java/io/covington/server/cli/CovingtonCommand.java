@@ -212,12 +212,12 @@ public final class CovingtonCommand implements Callable<Integer> {
           + " a server that trickles is cut off (default: ${DEFAULT-VALUE}).")
   Duration fetchTimeout;
 
-  @Option(names = "--safety-max-reopened", paramLabel = "SHARE", defaultValue = "10%", converter = ShareConverter.class,
+  @Option(names = "--safety-max-reopened", paramLabel = "SHARE", defaultValue = "25%", converter = ShareConverter.class,
       description = "Hold a reload back when it would offer again more than this share of the blocked updates"
           + " (default: ${DEFAULT-VALUE}; 100% never holds).")
   double safetyMaxReopened;
 
-  @Option(names = "--safety-max-unconditioned", paramLabel = "SHARE", defaultValue = "10%", converter = ShareConverter.class,
+  @Option(names = "--safety-max-unconditioned", paramLabel = "SHARE", defaultValue = "25%", converter = ShareConverter.class,
       description = "Hold a reload back when it would offer more than this share of the conditional updates"
           + " unconditionally (default: ${DEFAULT-VALUE}).")
   double safetyMaxUnconditioned;

@@ -70,8 +70,13 @@ public final class RunningServer implements AutoCloseable {
    * every {@code interval} once started; closed with the server.
    */
   public Reloader<GraphSnapshot> reloader(Loader<GraphSnapshot> loader, boolean strict, Optional<Duration> interval) {
-    Reloader<GraphSnapshot> reloader = new Reloader<>("graph", loader, snapshots,
-        new Reloader.Policy(strict, interval, Reloader.FirstLoad.REQUIRED), metrics.graphReloads(), LoadReport::describe);
+    return reloader(loader, new Reloader.Policy(strict, interval, Reloader.FirstLoad.REQUIRED), Reloader.Gate.open());
+  }
+
+  /** The reloader of the OpenShift graph from {@code loader} with this policy and gate; closed with the server. */
+  public Reloader<GraphSnapshot> reloader(Loader<GraphSnapshot> loader, Reloader.Policy policy, Reloader.Gate<GraphSnapshot> gate) {
+    Reloader<GraphSnapshot> reloader =
+        new Reloader<>("graph", loader, snapshots, policy, metrics.graphReloads(), LoadReport::describe, gate);
     reloaders.add(reloader);
     return reloader;
   }

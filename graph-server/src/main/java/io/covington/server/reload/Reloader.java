@@ -6,6 +6,8 @@ import io.covington.graph.snapshot.Snapshot;
 import io.covington.sources.LoadResult;
 import io.covington.sources.LoadResult.Outcome;
 import io.covington.sources.Loader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,7 +187,8 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     this.timers = Executors.newSingleThreadScheduledExecutor(daemon(threadName() + "-timer"));
     this.worker = newWorker();
     policy.accepted().forEach(served::accept);
-    served.onAccept(revision -> trigger());
+    // An accepted revision is the one already read: read it again whatever the revisions say.
+    served.onAccept(revision -> submit(false, true, () -> {}));
     served.updateStatus(s -> s.withSources(loader.sources()));
   }
 
@@ -433,7 +436,8 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
 
   private Attempt<S> holdBack(Instant at, long start, S snapshot, List<String> reasons) {
     String reason = noun + " revision " + snapshot.revision() + " is held back: it " + String.join("; it ", reasons)
-        + serving() + ". Publish it with POST /accept?revision=" + snapshot.revision()
+        + serving() + ". Publish it with POST /accept?revision="
+        + URLEncoder.encode(snapshot.revision(), StandardCharsets.UTF_8)
         + " on the status port, or --accept-revision " + snapshot.revision();
     LOG.error(reason);
     served.updateStatus(s -> s.held(at, new ReloadStatus.Held(at, snapshot.revision(), reasons)));

@@ -10,6 +10,8 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.Snapshot;
 import io.covington.server.reload.ReloadStatus;
 import io.covington.server.reload.Served;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -68,7 +70,7 @@ final class StatusDocument {
           held.put("revision", h.revision());
           ArrayNode reasons = held.putArray("reasons");
           h.reasons().forEach(reasons::add);
-          held.put("accept", "POST /accept?revision=" + h.revision());
+          held.put("accept", "POST /accept?revision=" + URLEncoder.encode(h.revision(), StandardCharsets.UTF_8));
         },
         () -> node.putNull("held"));
     status.deferred().ifPresent(d -> node.put("deferred", d));

@@ -39,8 +39,10 @@ public final class StatusRoutes {
     }
     for (Served<?> served : List.of(graph, coreos)) {
       Optional<ReloadStatus.Held> held = served.status().held();
-      if (held.isPresent() && Served.names(revision.strip(), held.get().revision())) {
-        served.accept(revision);
+      // A "+" of a revision pasted unencoded into the query arrives as a space.
+      String token = revision.strip().replace(' ', '+');
+      if (held.isPresent() && Served.names(token, held.get().revision())) {
+        served.accept(token);
         LoggerFactory.getLogger(StatusRoutes.class).warn("an operator accepted held revision {}", held.get().revision());
         response.setStatusCode(202).end(Buffer.buffer(new ApiError(202, "accepted", "revision " + held.get().revision()
             + " accepted; it is published by the attempt starting now (see /status)").toJson()));

@@ -2,6 +2,7 @@ package io.covington.server.status;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.http.ApiError;
 import io.covington.server.reload.Served;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,6 +11,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status port's router: {@code /liveness}, {@code /readiness}, {@code /status} (served
@@ -17,6 +20,8 @@ import java.util.function.BooleanSupplier;
  * the API port so probes and scrapes are neither exposed to clients nor counted as API traffic.
  */
 public final class StatusRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusRoutes.class);
 
   private StatusRoutes() {}
 
@@ -70,6 +75,14 @@ public final class StatusRoutes {
                                 .putHeader(HttpHeaders.CONTENT_TYPE, ServerMetrics.contentType())
                                 .end(text))
                     .onFailure(ctx::fail));
+    // Errors as on the API port: {"kind","value"} JSON.
+    router.errorHandler(400, ctx -> ApiError.invalidQuery("the request path cannot be decoded").send(ctx));
+    router.errorHandler(404, ctx -> ApiError.notFound(ctx.normalizedPath()).send(ctx));
+    router.errorHandler(405, ctx -> ApiError.methodNotAllowed(ctx.request().method().name()).send(ctx));
+    router.errorHandler(500, ctx -> {
+      LOG.error("status request {} failed", ctx.request().path(), ctx.failure());
+      ApiError.internal().send(ctx);
+    });
     return router;
   }
 }

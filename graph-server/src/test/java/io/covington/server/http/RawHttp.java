@@ -74,6 +74,11 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** How long each read waits for bytes. */
+  public void timeout(Duration timeout) throws IOException {
+    socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+  }
+
   /** Stops sending: the server sees end of input (a half-closed socket). */
   public void shutdownOutput() throws IOException {
     socket.shutdownOutput();

@@ -101,6 +101,10 @@ final class EdgeConnection {
   }
 
   private void headReceived() {
+    if (closed) {
+      // Netty reports a head cut short by the close as a (failed) request after the close.
+      return;
+    }
     outstanding++;
     loop.requestsInFlight++;
     bytesSinceHead = false;

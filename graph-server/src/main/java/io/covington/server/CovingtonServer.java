@@ -9,6 +9,7 @@ import io.covington.server.coreos.CoreOsStreamsApi;
 import io.covington.server.dashboard.DashboardApi;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
+import io.covington.server.http.Edge;
 import io.covington.server.http.EventLoopListeners;
 import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
@@ -39,14 +40,18 @@ public final class CovingtonServer {
   private final HttpServer status;
   private final AtomicBoolean draining;
   private final List<HttpServer> apiSiblings;
+  private final Edge apiEdge;
+  private final Edge statusEdge;
 
-  private CovingtonServer(
-      Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining, List<HttpServer> apiSiblings) {
+  private CovingtonServer(Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining,
+      List<HttpServer> apiSiblings, Edge apiEdge, Edge statusEdge) {
     this.vertx = vertx;
     this.api = api;
     this.status = status;
     this.draining = draining;
     this.apiSiblings = apiSiblings;
+    this.apiEdge = apiEdge;
+    this.statusEdge = statusEdge;
   }
 
   /** The default bound of each API's response cache: every bundled body fits many times over. */
@@ -74,28 +79,31 @@ public final class CovingtonServer {
     }, false);
     List<Api> apis = apis(vertx, config, graph, coreos, clock, new ResponseCache.Settings(cacheBytes, render, metrics));
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
-    HttpServerOptions options = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
+    // HTTP/1.1 only (no h2c), as the reference server: the clients speak 1.1 to http:// endpoints.
+    HttpServerOptions base = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
+    HttpServerOptions options = Edge.apiOptions(base, config.limits());
+    HttpServerOptions statusOptions = Edge.options(base);
+    Edge apiEdge = Edge.api(config.limits(), options, metrics);
+    Edge statusEdge = Edge.status(config.limits(), statusOptions, metrics);
     AtomicBoolean draining = new AtomicBoolean();
     // Vert.x shares a port among the servers listening on it, one event loop each; port 0 would
     // give each its own random port, so a random port is asked as -1: one random port, shared.
     int apiPort = config.apiPort() == 0 ? -1 : config.apiPort();
     Future<HttpServer> api =
-        vertx
-            .createHttpServer(options)
-            .requestHandler(ApiRouter.create(vertx, apis, metrics))
-            .listen(apiPort);
+        apiEdge.install(vertx.createHttpServer(options), ApiRouter.create(vertx, apis, metrics)).listen(apiPort);
     Future<HttpServer> status =
-        vertx
-            .createHttpServer(new HttpServerOptions(options))
-            .requestHandler(
+        statusEdge
+            .install(
+                vertx.createHttpServer(statusOptions),
                 StatusRoutes.create(
                     vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics))
             .listen(config.statusPort());
     // One more listener per further event loop, so that writing bodies can use every core.
     Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,
-        eventLoops - 1, () -> ApiRouter.create(vertx, apis, metrics)));
+        eventLoops - 1, server -> apiEdge.install(server, ApiRouter.create(vertx, apis, metrics))));
     return Future.all(api, status, siblings)
-        .map(all -> new CovingtonServer(vertx, api.result(), status.result(), draining, siblings.result()));
+        .map(all -> new CovingtonServer(
+            vertx, api.result(), status.result(), draining, siblings.result(), apiEdge, statusEdge));
   }
 
   /**
@@ -121,6 +129,16 @@ public final class CovingtonServer {
 
   public int statusPort() {
     return status.actualPort();
+  }
+
+  /** Connections open on the API port now. */
+  public int apiConnections() {
+    return apiEdge.connections();
+  }
+
+  /** Connections open on the status port now. */
+  public int statusConnections() {
+    return statusEdge.connections();
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.covington.server;
 
+import io.covington.server.http.HttpLimits;
+import java.util.Objects;
+
 /**
  * Where the server listens.
  *
@@ -9,16 +12,24 @@ package io.covington.server;
  * @param pathPrefix the OpenShift API's path prefix: empty, or starting with {@code /} and not
  *     ending with it
  * @param coreosPathPrefix the CoreOS API's path prefix, of the same form
+ * @param limits the HTTP edge's timeouts, connection cap and shedding bounds
  */
-public record ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix) {
+public record ServerConfig(
+    String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix, HttpLimits limits) {
 
   public ServerConfig {
+    Objects.requireNonNull(limits, "limits");
     checkPrefix(pathPrefix);
     checkPrefix(coreosPathPrefix);
     if (pathPrefix.equals(coreosPathPrefix)) {
       throw new IllegalArgumentException(
           "the OpenShift and CoreOS APIs would both answer " + pathPrefix + "/v1/graph; give them different path prefixes");
     }
+  }
+
+  /** With the {@linkplain HttpLimits#defaults() default} HTTP limits. */
+  public ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix) {
+    this(bind, apiPort, statusPort, pathPrefix, coreosPathPrefix, HttpLimits.defaults());
   }
 
   /** The OpenShift API under {@code pathPrefix}, the CoreOS API at the root. */

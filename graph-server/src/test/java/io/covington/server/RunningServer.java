@@ -3,6 +3,7 @@ package io.covington.server;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.coreos.CoreOsStreams;
 import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.server.http.HttpLimits;
 import io.covington.server.reload.LoadReport;
 import io.covington.server.reload.Reloader;
 import io.covington.server.reload.Served;
@@ -53,13 +54,18 @@ public final class RunningServer implements AutoCloseable {
 
   /** Starts the ports on 127.0.0.1 with {@code prefix}; the bundled CoreOS streams are served, no graph yet. */
   public static RunningServer start(String prefix) throws Exception {
+    return start(prefix, HttpLimits.defaults());
+  }
+
+  /** As {@link #start(String)}, with the HTTP edge's {@code limits}. */
+  public static RunningServer start(String prefix, HttpLimits limits) throws Exception {
     Vertx vertx = Vertx.vertx();
     Served<GraphSnapshot> snapshots = new Served<>();
     Served<CoreOsSnapshot> coreos = new Served<>();
     ServerMetrics metrics = new ServerMetrics();
     CovingtonServer server =
         await(CovingtonServer.start(
-            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : ""), snapshots, coreos, metrics, Clock.systemUTC(),
+            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : "", limits), snapshots, coreos, metrics, Clock.systemUTC(),
             CovingtonServer.DEFAULT_CACHE_BYTES, 1));
     coreos.publish(CoreOsStreams.loadBundled());
     return new RunningServer(vertx, server, snapshots, coreos, metrics, prefix);
@@ -92,6 +98,13 @@ public final class RunningServer implements AutoCloseable {
 
   public URI api(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.apiPort() + prefix + pathAndQuery);
+  }
+
+  /** The current value of the metric sample {@code name{labels}} (e.g. {@code reason="idle"}), 0 when absent. */
+  public double metric(String name, String labels) {
+    String prefix = name + "{" + labels + ",}";
+    return metrics.scrape().lines().filter(l -> l.startsWith(prefix + " ")).mapToDouble(
+        l -> Double.parseDouble(l.substring(prefix.length() + 1))).sum();
   }
 
   public URI status(String path) {

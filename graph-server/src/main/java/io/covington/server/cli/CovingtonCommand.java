@@ -6,6 +6,7 @@ import io.covington.graph.validate.SafetyPolicy;
 import io.covington.server.Covington;
 import io.covington.server.ServerConfig;
 import io.covington.server.coreos.CoreOsApi;
+import io.covington.server.http.HttpLimits;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.OpenShiftInputs.GraphDataLocation;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -258,6 +260,42 @@ public final class CovingtonCommand implements Callable<Integer> {
           + " API port stops accepting (default: ${DEFAULT-VALUE}).")
   Duration shutdownGrace;
 
+  // The HTTP edge (HttpLimits): timeouts, connection cap, shedding.
+
+  @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+      description = "A request head must be complete this long after the connection opens or a further request's first"
+          + " byte, else the connection is closed (default: ${DEFAULT-VALUE}).")
+  Duration headerTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
+      description = "A kept-alive connection with nothing to do is closed this long after its last response"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(names = "--write-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+      description = "A client that takes none of its queued response for this long is cut off (default: ${DEFAULT-VALUE}).")
+  Duration writeTimeout;
+
+  @Option(names = "--max-connections", paramLabel = "N",
+      description = "Open API connections at most; at the cap the longest-idle one is closed for a new one"
+          + " (default: the file-descriptor limit less 512, and at most a third of the heap at 40 KiB each).")
+  Integer maxConnections;
+
+  @Option(names = "--max-requests-in-flight", paramLabel = "N", defaultValue = "512",
+      description = "Per event loop: requests being answered above which new ones get 503 overloaded"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxRequestsInFlight;
+
+  @Option(names = "--max-queued-mib", paramLabel = "MIB", defaultValue = "64",
+      description = "Per event loop: response MiB queued for slow clients above which new requests get 503 overloaded"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxQueuedMib;
+
+  @Option(names = "--socket-send-buffer", paramLabel = "KIB", defaultValue = "0",
+      description = "Each API connection's socket send buffer in KiB; 0 leaves it to the kernel, which grows it to"
+          + " whole responses (default: ${DEFAULT-VALUE}).")
+  int socketSendBufferKib;
+
   /** The command line of {@code command}, taking defaults from {@code environment} ({@link EnvironmentDefaults}). */
   public static CommandLine commandLine(CovingtonCommand command, Map<String, String> environment) {
     return new CommandLine(command).setDefaultValueProvider(new EnvironmentDefaults(environment));
@@ -339,10 +377,36 @@ public final class CovingtonCommand implements Callable<Integer> {
     port("--status-port", statusPort);
     try {
       return new ServerConfig(bind, port, statusPort,
-          ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix));
+          ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix), httpLimits());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--path-prefix, --coreos-path-prefix: " + e.getMessage());
     }
+  }
+
+  private HttpLimits httpLimits() {
+    Duration header = positive("--header-timeout", headerTimeout);
+    Duration idle = positive("--idle-timeout", idleTimeout);
+    Duration write = positive("--write-timeout", writeTimeout);
+    int connections = HttpLimits.automaticMaxConnections();
+    if (maxConnections != null) {
+      OptionalLong most = HttpLimits.maxConnectionsByFileDescriptors();
+      if (maxConnections < 1 || (most.isPresent() && maxConnections > most.getAsLong())) {
+        throw new ParameterException(spec.commandLine(), "--max-connections must be 1 to "
+            + (most.isPresent() ? most.getAsLong() + " (the file-descriptor limit less " + HttpLimits.FD_RESERVE + ")"
+                : "any") + ", got " + maxConnections);
+      }
+      connections = maxConnections;
+    }
+    if (maxQueuedMib < 1 || maxQueuedMib > MAX_CACHE_MIB) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-queued-mib must be 1 to " + MAX_CACHE_MIB + ", got " + maxQueuedMib);
+    }
+    if (socketSendBufferKib < 0 || socketSendBufferKib > 1 << 16) {
+      throw new ParameterException(spec.commandLine(),
+          "--socket-send-buffer must be 0 (the kernel's) to 65536 KiB, got " + socketSendBufferKib);
+    }
+    return new HttpLimits(header, idle, write, connections, atLeastOne("--max-requests-in-flight", maxRequestsInFlight),
+        maxQueuedMib << 20, socketSendBufferKib << 10);
   }
 
   private long cacheBytes() {

@@ -3,15 +3,13 @@ package io.covington.server.http;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * More listeners on a port that already listens, each on an event loop of its own: Vert.x then
@@ -24,17 +22,17 @@ public final class EventLoopListeners {
 
   /**
    * Starts {@code count} more servers on {@code port} (as given to the first listener; -1 for a
-   * shared random port, as 0 is never shared), each with a request
-   * handler from {@code handlers}; the future completes with them once all listen.
+   * shared random port, as 0 is never shared), each given its handlers by {@code setup}; the
+   * future completes with them once all listen.
    */
   public static Future<List<HttpServer>> add(
-      Vertx vertx, HttpServerOptions options, int port, int count, Supplier<Handler<HttpServerRequest>> handlers) {
+      Vertx vertx, HttpServerOptions options, int port, int count, UnaryOperator<HttpServer> setup) {
     List<HttpServer> servers = new CopyOnWriteArrayList<>();
     if (count <= 0) {
       return Future.succeededFuture(List.of());
     }
     return vertx
-        .deployVerticle(() -> new Listener(options, port, handlers, servers), new DeploymentOptions().setInstances(count))
+        .deployVerticle(() -> new Listener(options, port, setup, servers), new DeploymentOptions().setInstances(count))
         .map(id -> List.copyOf(servers));
   }
 
@@ -42,19 +40,19 @@ public final class EventLoopListeners {
   private static final class Listener extends AbstractVerticle {
     private final HttpServerOptions options;
     private final int port;
-    private final Supplier<Handler<HttpServerRequest>> handlers;
+    private final UnaryOperator<HttpServer> setup;
     private final List<HttpServer> servers;
 
-    Listener(HttpServerOptions options, int port, Supplier<Handler<HttpServerRequest>> handlers, List<HttpServer> servers) {
+    Listener(HttpServerOptions options, int port, UnaryOperator<HttpServer> setup, List<HttpServer> servers) {
       this.options = options;
       this.port = port;
-      this.handlers = handlers;
+      this.setup = setup;
       this.servers = servers;
     }
 
     @Override
     public void start(Promise<Void> started) {
-      vertx.createHttpServer(options).requestHandler(handlers.get()).listen(port)
+      setup.apply(vertx.createHttpServer(options)).listen(port)
           .onSuccess(servers::add)
           .<Void>mapEmpty()
           .onComplete(started);

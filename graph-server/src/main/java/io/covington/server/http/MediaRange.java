@@ -54,7 +54,8 @@ record MediaRange(String type, String subtype, double quality, int position) {
   }
 
   private static Optional<MediaRange> parse(String element, int position) {
-    String[] parts = element.split(";");
+    // -1: keep empty parts, so that ";" alone is one empty type rather than no part at all.
+    String[] parts = element.split(";", -1);
     String fullType = parts[0].trim().toLowerCase(Locale.ROOT);
     if (fullType.equals("*")) {
       fullType = "*/*";

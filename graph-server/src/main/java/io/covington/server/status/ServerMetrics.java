@@ -6,6 +6,7 @@ import io.covington.graph.input.LoadProblem;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.GraphStats;
 import io.covington.server.cache.ResponseCache;
+import io.covington.server.http.Edge;
 import io.covington.server.http.RequestMetrics;
 import io.covington.server.reload.Reloader;
 import io.prometheus.client.CollectorRegistry;
@@ -24,7 +25,7 @@ import java.util.Map;
  * several servers in one JVM, as in tests, do not share counts. Also registers the standard JVM
  * collectors on that registry.
  */
-public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCache.Recorder {
+public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCache.Recorder, Edge.Recorder {
 
   private final CollectorRegistry registry = new CollectorRegistry(true);
 
@@ -59,6 +60,33 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
           .help("Conditional updates in the served graph, per architecture.")
           .labelNames("arch")
           .register(registry);
+  private final Gauge connections =
+      Gauge.build()
+          .name("covington_http_connections")
+          .help("Open HTTP connections, by port (api, status).")
+          .labelNames("port")
+          .register(registry);
+  private final Counter connectionsClosed =
+      Counter.build()
+          .name("covington_http_connections_closed_total")
+          .help("Connections the server closed by its own rules, by port and reason (idle, header_timeout,"
+              + " write_timeout, cap).")
+          .labelNames("port", "reason")
+          .register(registry);
+  private final Counter shed =
+      Counter.build()
+          .name("covington_http_shed_total")
+          .help("Requests and connections answered 503 overloaded, by reason (in_flight, write_queue,"
+              + " connection_write_queue, connections).")
+          .labelNames("reason")
+          .register(registry);
+  private final Counter invalidRequests =
+      Counter.build()
+          .name("covington_http_invalid_requests_total")
+          .help("Requests refused before routing (malformed, ambiguous framing, too large, unsupported version),"
+              + " by port and error kind.")
+          .labelNames("port", "kind")
+          .register(registry);
   private final ReloadMetrics<GraphSnapshot> graphReloads;
   private final ReloadMetrics<CoreOsSnapshot> coreosReloads;
 
@@ -90,6 +118,8 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
 
   public ServerMetrics() {
     DefaultExports.register(registry);
+    connections.labels("api");
+    connections.labels("status");
     graphReloads = new ReloadMetrics<>(registry, "covington_graph", new ReloadMetrics.Wording("graph", false),
         this::describeGraph);
     coreosReloads = new ReloadMetrics<>(registry, "covington_coreos", new ReloadMetrics.Wording("CoreOS streams", true),
@@ -125,6 +155,26 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
   @Override
   public void cacheEvictions(String api, int count) {
     cacheEvictions.labels(api).inc(count);
+  }
+
+  @Override
+  public void connections(String port, int delta) {
+    connections.labels(port).inc(delta);
+  }
+
+  @Override
+  public void connectionClosed(String port, String reason) {
+    connectionsClosed.labels(port, reason).inc();
+  }
+
+  @Override
+  public void shed(String reason) {
+    shed.labels(reason).inc();
+  }
+
+  @Override
+  public void invalidRequest(String port, String kind) {
+    invalidRequests.labels(port, kind).inc();
   }
 
   private void describeGraph(GraphSnapshot snapshot) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * the API port so probes and scrapes are neither exposed to clients nor counted as API traffic.
  */
 public final class StatusRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusRoutes.class);
 
   private StatusRoutes() {}
 
@@ -43,7 +46,7 @@ public final class StatusRoutes {
       String token = revision.strip().replace(' ', '+');
       if (held.isPresent() && Served.names(token, held.get().revision())) {
         served.accept(token);
-        LoggerFactory.getLogger(StatusRoutes.class).warn("an operator accepted held revision {}", held.get().revision());
+        LOG.warn("an operator accepted held revision {}", held.get().revision());
         response.setStatusCode(202).end(Buffer.buffer(new ApiError(202, "accepted", "revision " + held.get().revision()
             + " accepted; it is published by the attempt starting now (see /status)").toJson()));
         return;
@@ -107,6 +110,14 @@ public final class StatusRoutes {
                                 .putHeader(HttpHeaders.CONTENT_TYPE, ServerMetrics.contentType())
                                 .end(text))
                     .onFailure(ctx::fail));
+    // Errors as on the API port: {"kind","value"} JSON.
+    router.errorHandler(400, ctx -> ApiError.invalidQuery("the request path cannot be decoded").send(ctx));
+    router.errorHandler(404, ctx -> ApiError.notFound(ctx.normalizedPath()).send(ctx));
+    router.errorHandler(405, ctx -> ApiError.methodNotAllowed(ctx.request().method().name()).send(ctx));
+    router.errorHandler(500, ctx -> {
+      LOG.error("status request {} failed", ctx.request().path(), ctx.failure());
+      ApiError.internal().send(ctx);
+    });
     return router;
   }
 }

@@ -1,7 +1,10 @@
 package io.covington.server.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.covington.server.http.HostileHeaderValues;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +33,12 @@ class ContentCodingsTest {
   })
   void negotiatesGzipOnlyWhenTheClientPrefersIt(String acceptEncoding, boolean gzip) {
     assertThat(ContentCodings.prefersGzip(acceptEncoding)).isEqualTo(gzip);
+  }
+
+  @Test
+  void anyHeaderValueIsAnsweredNeverAFailure() {
+    System.out.println("hostile Accept-Encoding values from seed " + HostileHeaderValues.SEED);
+    HostileHeaderValues.all(5000).forEach(value ->
+        assertThatCode(() -> ContentCodings.prefersGzip(value)).as("Accept-Encoding: %s", value).doesNotThrowAnyException());
   }
 }

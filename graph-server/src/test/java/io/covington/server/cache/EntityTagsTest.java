@@ -1,7 +1,10 @@
 package io.covington.server.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.covington.server.http.HostileHeaderValues;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,5 +53,12 @@ class EntityTagsTest {
   @org.junit.jupiter.api.Test
   void noHeaderNeverMatches() {
     assertThat(EntityTags.noneMatchFails(null, TAG)).isFalse();
+  }
+
+  @Test
+  void anyHeaderValueIsAnsweredNeverAFailure() {
+    System.out.println("hostile If-None-Match values from seed " + HostileHeaderValues.SEED);
+    HostileHeaderValues.all(5000).forEach(value ->
+        assertThatCode(() -> EntityTags.noneMatchFails(value, "\"abc\"")).as("If-None-Match: %s", value).doesNotThrowAnyException());
   }
 }

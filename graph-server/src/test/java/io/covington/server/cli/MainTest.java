@@ -2,6 +2,7 @@ package io.covington.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.covington.server.http.HttpLimits;
 import io.covington.sources.TestInputs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -154,5 +155,41 @@ class MainTest {
 
     new CommandLine(command).parseArgs("--streams-interval", "2m");
     assertThat(command.validate().streamsInterval()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void theHttpEdgeFlagsBecomeTheServersLimits() {
+    CovingtonCommand command = new CovingtonCommand();
+    new CommandLine(command).parseArgs("--header-timeout", "5s", "--idle-timeout", "1m", "--write-timeout", "15",
+        "--max-connections", "100", "--max-requests-in-flight", "64", "--max-queued-mib", "8",
+        "--socket-send-buffer", "256");
+    HttpLimits limits = command.validate().server().limits();
+    assertThat(limits).isEqualTo(new HttpLimits(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(15),
+        100, 64, 8L << 20, 256 << 10));
+
+    CovingtonCommand defaults = new CovingtonCommand();
+    new CommandLine(defaults).parseArgs();
+    assertThat(defaults.validate().server().limits().maxConnections()).isEqualTo(HttpLimits.automaticMaxConnections());
+  }
+
+  @Test
+  void refusesEdgeLimitsOutOfRangeNamingTheFlag() {
+    assertThat(run("--header-timeout", "0s")).isEqualTo(2);
+    assertThat(err.toString()).contains("--header-timeout must be longer than zero");
+
+    assertThat(run("--max-connections", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-connections must be 1 to");
+
+    assertThat(run("--max-connections", "100000000")).isEqualTo(2);
+    assertThat(err.toString()).contains("the file-descriptor limit less 512");
+
+    assertThat(run("--max-requests-in-flight", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-requests-in-flight must be at least 1");
+
+    assertThat(run("--max-queued-mib", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-queued-mib must be 1 to");
+
+    assertThat(run("--socket-send-buffer", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--socket-send-buffer must be 0");
   }
 }

@@ -3,7 +3,9 @@ package io.covington.server.http;
 import static io.covington.server.http.AcceptNegotiator.CINCINNATI_V1;
 import static io.covington.server.http.AcceptNegotiator.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -93,5 +95,20 @@ class AcceptNegotiatorTest {
   @ValueSource(strings = {"application/vnd.redhat.cincinnati.v1+json", "text/html", "application/json;q=0"})
   void aJsonEndpointRefusesOtherTypes(String accept) {
     assertThat(json.negotiate(accept)).isEmpty();
+  }
+
+  @Test
+  void anyHeaderValueIsAnsweredNeverAFailure() {
+    System.out.println("hostile Accept values from seed " + HostileHeaderValues.SEED);
+    HostileHeaderValues.all(5000).forEach(accept -> {
+      assertThatCode(() -> graph.negotiate(accept)).as("Accept: %s", accept).doesNotThrowAnyException();
+      assertThatCode(() -> json.negotiate(accept)).as("Accept: %s", accept).doesNotThrowAnyException();
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", ";;", "/", "*/*;q=", "application/json;q=", ", ;"})
+  void aHeaderOfNothingButMalformedRangesIsRefused(String accept) {
+    assertThat(graph.negotiate(accept)).isEmpty();
   }
 }

@@ -29,10 +29,10 @@ class EventLoopListenersTest {
             request.response().end("first");
           })
           .listen(-1).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      List<HttpServer> more = EventLoopListeners.add(vertx, options, -1, 2, () -> request -> {
+      List<HttpServer> more = EventLoopListeners.add(vertx, options, -1, 2, server -> server.requestHandler(request -> {
         threads.add(Thread.currentThread().getName());
         request.response().end("more");
-      }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      })).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
       assertThat(more).hasSize(2).allSatisfy(s -> assertThat(s.actualPort()).isEqualTo(first.actualPort()));
       for (int i = 0; i < 12; i++) {

@@ -11,6 +11,7 @@ import io.covington.server.http.Api;
 import io.covington.server.http.ApiRouter;
 import io.covington.server.http.Edge;
 import io.covington.server.http.EventLoopListeners;
+import io.covington.server.http.QueryPool;
 import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.path.PathApi;
@@ -112,12 +113,13 @@ public final class CovingtonServer {
    */
   public static List<Api> apis(Vertx vertx, ServerConfig config, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos,
       Clock clock, ResponseCache.Settings caches) {
+    QueryPool queries = new QueryPool();
     return List.of(
         new OpenShiftApi(config.pathPrefix(), graph, caches),
-        new PathApi(config.pathPrefix(), graph, vertx),
+        new PathApi(config.pathPrefix(), graph, caches, queries),
         new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
         new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
-        new BlockedEdgesApi(config.pathPrefix(), graph, caches),
+        new BlockedEdgesApi(config.pathPrefix(), graph, caches, queries),
         new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
         new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
   }

@@ -70,6 +70,14 @@ public final class ResponseCache<K> {
     return cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> RenderedResponse.of(render.get()), executor));
   }
 
+  /**
+   * The response for {@code key}, rendered on {@code executor} on a miss (a pool of its own for
+   * costly queries); a render that fails is not kept.
+   */
+  public CompletableFuture<RenderedResponse> get(K key, Supplier<byte[]> render, Executor executor) {
+    return cache.get(key, (k, ignored) -> CompletableFuture.supplyAsync(() -> RenderedResponse.of(render.get()), executor));
+  }
+
   /** Entries held (approximate), for tests. */
   public long size() {
     return cache.synchronous().estimatedSize();

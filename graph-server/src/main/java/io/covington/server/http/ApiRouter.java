@@ -3,6 +3,7 @@ package io.covington.server.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,9 @@ public final class ApiRouter {
     router.errorHandler(
         500,
         ctx -> {
-          if (ctx.failure() instanceof ClientError client) {
-            client.error().send(ctx);
+          Throwable failure = ctx.failure() instanceof CompletionException c && c.getCause() != null ? c.getCause() : ctx.failure();
+          if (failure instanceof ClientError client) {
+            client.send(ctx);
             return;
           }
           LOG.error("request {} failed", ctx.request().uri(), ctx.failure());

@@ -56,14 +56,6 @@ public final class Bodies {
     whenRendered(ctx, response, rendered -> cached(ctx, contentType, rendered));
   }
 
-  /**
-   * Answers 200 with the identity bytes of {@code response} once it is rendered, without the
-   * caching headers (for bodies served as they always were, uncached by clients).
-   */
-  public static void uncached(RoutingContext ctx, String contentType, CompletableFuture<RenderedResponse> response) {
-    whenRendered(ctx, response, rendered -> write(ctx, 200, contentType, rendered.identity(), null));
-  }
-
   private static void whenRendered(
       RoutingContext ctx, CompletableFuture<RenderedResponse> response, Consumer<RenderedResponse> answer) {
     if (response.isDone() && !response.isCompletedExceptionally()) {

@@ -1,5 +1,6 @@
 package io.covington.server.http;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,19 @@ public final class ClientError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ApiError error;
+  private final String header;
+  private final String headerValue;
 
   public ClientError(ApiError error) {
+    this(error, null, null);
+  }
+
+  /** An error answered with one more response header, e.g. {@code Retry-After}. */
+  public ClientError(ApiError error, String header, String headerValue) {
     super(Objects.requireNonNull(error, "error").value(), null, false, false);
     this.error = error;
+    this.header = header;
+    this.headerValue = headerValue;
   }
 
   public ClientError(int status, String kind, String value) {
@@ -25,5 +35,13 @@ public final class ClientError extends RuntimeException {
 
   public ApiError error() {
     return error;
+  }
+
+  /** Answers {@code ctx} with this error (and its header). */
+  public void send(RoutingContext ctx) {
+    if (header != null) {
+      ctx.response().putHeader(header, headerValue);
+    }
+    error.send(ctx);
   }
 }

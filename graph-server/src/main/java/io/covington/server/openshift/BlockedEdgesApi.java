@@ -5,6 +5,7 @@ import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.Bodies;
+import io.covington.server.http.QueryPool;
 import io.covington.server.reload.Served;
 import io.vertx.ext.web.Router;
 
@@ -13,7 +14,8 @@ import io.vertx.ext.web.Router;
  * releases of a channel that the server does not offer, each with what removed it (a {@code
  * blocked-edges/} file, edge-editing metadata, a cycle) and the file that said so. Read-only and
  * not used by clusters; the dashboard draws these edges on request. Each channel's body is
- * rendered once per snapshot, on a worker, when first asked for.
+ * rendered once per snapshot, on the query pool, when first asked for, and kept with its ETag and
+ * gzip bytes like a graph body.
  */
 public final class BlockedEdgesApi implements Api {
 
@@ -23,9 +25,12 @@ public final class BlockedEdgesApi implements Api {
   private final Served<GraphSnapshot> served;
   private final Served.PerSnapshot<GraphSnapshot, ResponseCache<GraphQuery>> bodies;
 
-  public BlockedEdgesApi(String prefix, Served<GraphSnapshot> served, ResponseCache.Settings caches) {
+  private final QueryPool queries;
+
+  public BlockedEdgesApi(String prefix, Served<GraphSnapshot> served, ResponseCache.Settings caches, QueryPool queries) {
     this.prefix = prefix;
     this.served = served;
+    this.queries = queries;
     this.bodies = served.perSnapshot(snapshot -> caches.create(OpenShiftApi.METRICS_LABEL));
   }
 
@@ -47,7 +52,7 @@ public final class BlockedEdgesApi implements Api {
       Bodies.send(request.ctx(), 200, request.contentType(), BlockedEdgesRenderer.render(snapshot, query.channel(), query.arch()));
       return;
     }
-    Bodies.uncached(request.ctx(), request.contentType(), request.served().get(bodies)
-        .get(query, () -> BlockedEdgesRenderer.render(snapshot, query.channel(), query.arch())));
+    Bodies.cached(request.ctx(), request.contentType(), request.served().get(bodies)
+        .get(query, () -> BlockedEdgesRenderer.render(snapshot, query.channel(), query.arch()), queries));
   }
 }

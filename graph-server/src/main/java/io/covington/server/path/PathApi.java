@@ -6,21 +6,22 @@ import io.covington.policy.path.PathQueryException;
 import io.covington.policy.path.PathRequest;
 import io.covington.policy.path.SafePathPlanner;
 import io.covington.policy.path.UpdateExplainer;
+import io.covington.server.cache.ResponseCache;
 import io.covington.server.http.AcceptNegotiator;
 import io.covington.server.http.Api;
 import io.covington.server.http.ApiError;
 import io.covington.server.http.Bodies;
 import io.covington.server.http.ClientError;
+import io.covington.server.http.QueryPool;
 import io.covington.server.reload.Served;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import java.util.concurrent.Callable;
 
 /**
  * {@code {prefix}/v1/path} (the safest, shortest way from one release to another in a channel) and
  * {@code {prefix}/v1/explain} (why a direct update is or is not offered). The path index of every
- * channel is built once per snapshot, before it is served; a query runs on a worker thread, since a
- * cut analysis can take milliseconds.
+ * channel is built once per snapshot, before it is served; each answer is computed once per
+ * snapshot and query on the bounded {@link QueryPool} (a cut analysis can take milliseconds) and
+ * kept with its ETag and gzip bytes like a graph body.
  */
 public final class PathApi implements Api {
 
@@ -29,14 +30,23 @@ public final class PathApi implements Api {
 
   private final String prefix;
   private final Served<GraphSnapshot> served;
-  private final Vertx vertx;
   private final Served.PerSnapshot<GraphSnapshot, PathIndex> indexes;
+  private final Served.PerSnapshot<GraphSnapshot, ResponseCache<Key>> bodies;
+  private final QueryPool queries;
 
-  public PathApi(String prefix, Served<GraphSnapshot> served, Vertx vertx) {
+  /** A body within one snapshot: which question about which query. */
+  private record Key(boolean explain, PathQuery query) {}
+
+  /**
+   * @param caches how each snapshot's cache of answers is made
+   * @param queries where answers are computed: a bounded pool of their own
+   */
+  public PathApi(String prefix, Served<GraphSnapshot> served, ResponseCache.Settings caches, QueryPool queries) {
     this.prefix = prefix;
     this.served = served;
-    this.vertx = vertx;
+    this.queries = queries;
     this.indexes = served.perSnapshot(PathIndex::of, (snapshot, index) -> index.warm());
+    this.bodies = served.perSnapshot(snapshot -> caches.create(METRICS_LABEL));
   }
 
   @Override
@@ -53,26 +63,35 @@ public final class PathApi implements Api {
   private void path(Request<PathQuery, GraphSnapshot> request) {
     PathQuery q = request.query();
     PathIndex index = request.served().get(indexes);
-    answer(request, () -> PathJson.plan(new SafePathPlanner(index)
+    answer(request, false, () -> PathJson.plan(new SafePathPlanner(index)
         .plan(PathRequest.of(q.channel(), q.arch(), q.from(), q.to()).accepting(q.accepted()))));
   }
 
   private void explain(Request<PathQuery, GraphSnapshot> request) {
     PathQuery q = request.query();
     PathIndex index = request.served().get(indexes);
-    answer(request, () -> PathJson.explanation(
+    answer(request, true, () -> PathJson.explanation(
         new UpdateExplainer(index).explain(q.channel(), q.arch(), q.from(), q.to().orElseThrow())));
   }
 
-  /** Runs {@code query} on a worker; a query the snapshot cannot answer is a client error. */
-  private void answer(Request<PathQuery, GraphSnapshot> request, Callable<byte[]> query) {
-    Bodies.later(request.ctx(), request.contentType(), vertx.executeBlocking(() -> {
+  /**
+   * Answers from the snapshot's cache, computing on the query pool on a miss (once per snapshot
+   * and query); a query the snapshot cannot answer is a client error, and is not kept.
+   */
+  private void answer(Request<PathQuery, GraphSnapshot> request, boolean explain, Answer query) {
+    Bodies.cached(request.ctx(), request.contentType(), request.served().get(bodies).get(new Key(explain, request.query()), () -> {
       try {
-        return query.call();
+        return query.body();
       } catch (PathQueryException e) {
         throw new ClientError(error(e));
       }
-    }, false));
+    }, queries));
+  }
+
+  /** Computes an answer. */
+  @FunctionalInterface
+  private interface Answer {
+    byte[] body() throws PathQueryException;
   }
 
   static ApiError error(PathQueryException e) {

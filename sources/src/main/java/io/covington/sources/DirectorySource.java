@@ -17,6 +17,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -29,12 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A graph-data directory on disk, watched for changes. Its revision for change detection is a
- * fingerprint of every entry's path and type and every file's size and modification time; the
+ * fingerprint of every entry's path and type, every file's size and modification time, and every
+ * entry's status-change time (so a {@code chmod} or a copy keeping modification times counts); the
  * graph-data read from it is named by its content hash.
  *
  * <p>A read is consistent or not made: the fingerprint taken after reading must equal the one
  * taken before, else the files changed under the reader ({@link InputsChanging}: try again later).
- * With a quiet period, the directory is not read at all while a file in it was modified less than
+ * With a quiet period, the directory is not read at all while a file in it was changed less than
  * that long ago (a file being rewritten, a tree being copied in).
  */
 public final class DirectorySource implements Source<GraphData> {
@@ -43,6 +45,9 @@ public final class DirectorySource implements Source<GraphData> {
 
   /** How long to wait before looking again at files that changed while they were read. */
   static final Duration RETRY_AFTER_CHANGE = Duration.ofMillis(500);
+
+  /** Whether files have a status-change time ({@code unix:ctime}). */
+  private static final boolean UNIX_VIEW = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
   private final Path dir;
   private final Duration quiet;
@@ -93,7 +98,7 @@ public final class DirectorySource implements Source<GraphData> {
     return data;
   }
 
-  /** A digest of every entry's path and type and every file's size and modification time. */
+  /** A digest of every entry's path and type, every file's size and modification time, and every entry's change time. */
   private record Fingerprint(String digest, Instant newest) {}
 
   private Fingerprint fingerprint() throws IOException {
@@ -115,9 +120,9 @@ public final class DirectorySource implements Source<GraphData> {
           throw new InputsChanging(p + " vanished while " + dir + " was listed", RETRY_AFTER_CHANGE);
         }
         String type = a.isRegularFile() ? "f" : a.isDirectory() ? "d" : a.isSymbolicLink() ? "l" : "o";
+        Instant modified = changed(p, a);
         sha.update((dir.relativize(p) + "\0" + type + "\0" + (a.isRegularFile() ? a.size() + "\0" + a.lastModifiedTime().toInstant() : "")
-            + "\0").getBytes(StandardCharsets.UTF_8));
-        Instant modified = a.lastModifiedTime().toInstant();
+            + "\0" + modified + "\0").getBytes(StandardCharsets.UTF_8));
         if (modified.isAfter(newest)) {
           newest = modified;
         }
@@ -125,6 +130,24 @@ public final class DirectorySource implements Source<GraphData> {
       return new Fingerprint("files-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12), newest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * When {@code p} last changed: its status-change time where the platform has one (it also moves
+   * on {@code chmod}, {@code chown}, and on copies that keep the modification time, as {@code cp
+   * -p} and {@code rsync -t} do), else its modification time.
+   */
+  private static Instant changed(Path p, BasicFileAttributes a) {
+    Instant modified = a.lastModifiedTime().toInstant();
+    if (!UNIX_VIEW) {
+      return modified;
+    }
+    try {
+      Instant status = ((FileTime) Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+      return status.isAfter(modified) ? status : modified;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return modified;
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,4 +24,33 @@ class DirectorySourceTest {
 
     Files.writeString(graphData.resolve("channels/fast-4.16.yaml"), "name: fast-4.16\nversions:\n- 4.16.1\n");
     assertThat(source.update()).isNotEqualTo(first);
-  }}
+    }
+
+  @Test
+  void aCopyThatKeepsSizeAndModificationTimeStillChangesTheFingerprint() throws Exception {
+    Path graphData = TestInputs.write(dir).graphData();
+    Path channel = graphData.resolve("channels/stable-4.16.yaml");
+    DirectorySource source = new DirectorySource(graphData);
+    String first = source.update();
+
+    // As cp -p or rsync -t leave it: other bytes, same length, the old modification time.
+    FileTime modified = Files.getLastModifiedTime(channel);
+    String text = Files.readString(channel);
+    Thread.sleep(20);
+    Files.writeString(channel, text.replace("4.16.1", "4.16.9"));
+    Files.setLastModifiedTime(channel, modified);
+    assertThat(Files.size(channel)).isEqualTo(text.length());
+    assertThat(source.update()).isNotEqualTo(first);
+  }
+
+  @Test
+  void aFileMadeUnreadableChangesTheFingerprintSoTheNextReloadNoticesIt() throws Exception {
+    Path graphData = TestInputs.write(dir).graphData();
+    DirectorySource source = new DirectorySource(graphData);
+    String first = source.update();
+
+    Thread.sleep(20);
+    Files.setPosixFilePermissions(graphData.resolve("channels/stable-4.16.yaml"), PosixFilePermissions.fromString("---------"));
+    assertThat(source.update()).isNotEqualTo(first);
+  }
+}

@@ -16,6 +16,7 @@ import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
@@ -95,6 +96,12 @@ public final class GitSource implements Source<GraphData> {
       git = Files.isDirectory(bare.resolve("objects"))
           ? Git.open(bare.toFile())
           : Git.init().setBare(true).setDirectory(bare.toFile()).call();
+      // JGit runs the automatic gc after a fetch on a thread of its own by default, which could
+      // still write into the clone after close(); run it on the reload worker, within the
+      // attempt's deadline, instead.
+      StoredConfig config = git.getRepository().getConfig();
+      config.setBoolean("gc", null, "autoDetach", false);
+      config.save();
     }
     return git;
   }

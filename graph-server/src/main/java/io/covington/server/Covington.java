@@ -78,10 +78,7 @@ public final class Covington {
         new Reloader.Policy(settings.strict(), Optional.of(settings.openshiftInterval()), first, settings.reloadDeadline(),
             settings.acceptedRevisions()),
         metrics.graphReloads(), LoadReport::describe, SafetyGates.graph(settings.safety()));
-    CoreOsStreamsSource streams = new CoreOsStreamsSource(settings.streams(), settings.streamUrls(), problem -> {
-      LOG.warn("CoreOS stream not refreshed, its last good graph keeps serving: {}", problem);
-      metrics.coreosFetchFailed(problem);
-    }, settings.openshift().reading());
+    CoreOsStreamsSource streams = new CoreOsStreamsSource(settings.streams(), settings.streamUrls(), metrics::coreosFetchFailed, settings.openshift().reading());
     Reloader<CoreOsSnapshot> coreosReloader = new Reloader<>("CoreOS streams", new CoreOsLoader(streams), coreos,
         new Reloader.Policy(settings.strict(), Optional.of(settings.streamsInterval()), first, settings.reloadDeadline(),
             settings.acceptedRevisions()),

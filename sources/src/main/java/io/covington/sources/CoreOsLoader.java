@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The CoreOS streams' loader: every stream from one source (bundled, a directory, or URLs). A
- * stream that cannot be read is left out and reported in the snapshot's problems; nothing else
+ * stream that cannot be read is left out and reported in the snapshot's problems; a URL stream
+ * that cannot be refreshed keeps its last good version and is reported as stale. Nothing else
  * keeps a snapshot from being published.
  */
 public final class CoreOsLoader extends Loader<CoreOsSnapshot> {
@@ -21,6 +22,6 @@ public final class CoreOsLoader extends Loader<CoreOsSnapshot> {
 
   @Override
   protected LoadResult.Built<CoreOsSnapshot> build() throws IOException, InvalidInputException {
-    return new LoadResult.Built<>(read(streams, "streams"), List.of());
+    return new LoadResult.Built<>(read(streams, "streams"), List.of(), streams.stale());
   }
 }

@@ -59,11 +59,19 @@ public sealed interface LoadResult<S> {
    * @param snapshot the new snapshot, with the problems of its inputs
    * @param rejections why it must not replace a snapshot that is being served (validation errors,
    *     no data at all); empty when it may
+   * @param stale inputs that could not be refreshed and are in the snapshot at an older version
+   *     (see {@link Source#stale()}); the snapshot is current when empty
    */
-  record Built<S>(S snapshot, List<LoadProblem> rejections) implements LoadResult<S> {
+  record Built<S>(S snapshot, List<LoadProblem> rejections, List<LoadProblem> stale) implements LoadResult<S> {
     public Built {
       Objects.requireNonNull(snapshot, "snapshot");
       rejections = List.copyOf(rejections);
+      stale = List.copyOf(stale);
+    }
+
+    /** A snapshot of current inputs. */
+    public Built(S snapshot, List<LoadProblem> rejections) {
+      this(snapshot, rejections, List.of());
     }
   }
 

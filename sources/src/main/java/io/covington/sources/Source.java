@@ -1,6 +1,7 @@
 package io.covington.sources;
 
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
 import java.io.IOException;
 import java.util.List;
 
@@ -45,4 +46,13 @@ public interface Source<T> extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /**
+   * The inputs this source could not refresh on its last {@link #update()} and still holds at an
+   * older version (a CoreOS stream URL that failed while the others were read), with what went
+   * wrong; empty when everything it read is current.
+   */
+  default List<LoadProblem> stale() {
+    return List.of();
+  }
 }

@@ -78,6 +78,12 @@ public record ReloadStatus(
         Optional.empty());
   }
 
+  /** Published, with some inputs at their last good version: still failing, until they are refreshed. */
+  ReloadStatus publishedStale(Instant at, Failure failure) {
+    return new ReloadStatus(sources, Optional.of(at), Optional.of(Outcome.PUBLISHED.label()), Optional.of(failure), true,
+        Optional.empty(), Optional.empty());
+  }
+
   ReloadStatus held(Instant at, Held hold) {
     return new ReloadStatus(sources, Optional.of(at), Optional.of(Outcome.HELD.label()), lastFailure, true, Optional.of(hold),
         Optional.empty());

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,9 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
 
     /** An attempt was abandoned at its deadline. */
     default void abandoned() {}
+
+    /** Whether the served snapshot is older than the inputs now (status {@code failing}). */
+    default void failing(boolean failing) {}
   }
 
   /** The log lines saying what a publication brought. */
@@ -189,7 +193,7 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     policy.accepted().forEach(served::accept);
     // An accepted revision is the one already read: read it again whatever the revisions say.
     served.onAccept(revision -> submit(false, true, () -> {}));
-    served.updateStatus(s -> s.withSources(loader.sources()));
+    status(s -> s.withSources(loader.sources()));
   }
 
   /** A reloader whose reloads are never held back. */
@@ -340,7 +344,7 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     LOG.error(reason);
     LOG.error("  the stuck attempt was at:\n    {}",
         Arrays.stream(thread.getStackTrace()).limit(12).map(Object::toString).collect(Collectors.joining("\n    ")));
-    served.updateStatus(s -> s.failed(at, Outcome.ERROR, new ReloadStatus.Failure(at, reason, problems)));
+    status(s -> s.failed(at, Outcome.ERROR, new ReloadStatus.Failure(at, reason, problems)));
     events.attempted(Outcome.ERROR, Optional.of(policy.deadline().toMillis() / 1000.0));
     events.abandoned();
     done.complete(new Attempt<>(Outcome.ERROR, Optional.empty(), problems, reason));
@@ -376,19 +380,19 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
       return fail(at, start, Outcome.ERROR, "loading the " + noun + " failed: " + e + serving(), List.of());
     } finally {
       // Sources describe what they last read (revisions, a registry's last scrape).
-      served.updateStatus(s -> s.withSources(loader.sources()));
+      status(s -> s.withSources(loader.sources()));
     }
   }
 
   private Attempt<S> judge(LoadResult<S> result, Instant at, long start, boolean retryWhenDeferred, AtomicBoolean abandoned) {
     if (result instanceof LoadResult.Unchanged<S>) {
-      served.updateStatus(s -> s.attempted(at, Outcome.UNCHANGED));
+      status(s -> s.attempted(at, Outcome.UNCHANGED));
       events.attempted(Outcome.UNCHANGED, Optional.empty());
       return new Attempt<>(Outcome.UNCHANGED, Optional.empty(), List.of(), "unchanged");
     }
     if (result instanceof LoadResult.Deferred<S> deferred) {
       LOG.info("{} not read yet: {}", noun, deferred.reason());
-      served.updateStatus(s -> s.deferred(at, deferred.reason()));
+      status(s -> s.deferred(at, deferred.reason()));
       events.attempted(Outcome.DEFERRED, Optional.empty());
       if (retryWhenDeferred) {
         scheduleRetry(deferred.retryAfter());
@@ -412,6 +416,11 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
       return fail(at, start, Outcome.REJECTED, reason + safer.map(t -> "; " + t).orElse(""), blocking);
     }
     Optional<S> current = served.snapshot();
+    if (!built.stale().isEmpty() && current.map(Snapshot::revision).equals(Optional.of(snapshot.revision()))) {
+      // Nothing new was read: some inputs failed and the rest did not change.
+      return fail(at, start, Outcome.ERROR, "loading the " + noun + " failed: " + built.stale().size()
+          + " input(s) could not be refreshed" + serving(), built.stale());
+    }
     List<String> hold = current.map(s -> gate.holdReasons(s, snapshot)).orElse(List.of());
     if (!hold.isEmpty() && !served.isAccepted(snapshot.revision())) {
       return holdBack(at, start, snapshot, hold);
@@ -424,7 +433,15 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     long prepared = (System.nanoTime() - start) / 1_000_000 - millis;
     events.published(snapshot, millis / 1000.0);
     events.held(false);
-    served.updateStatus(s -> s.attempted(at, Outcome.PUBLISHED));
+    if (built.stale().isEmpty()) {
+      status(s -> s.attempted(at, Outcome.PUBLISHED));
+    } else {
+      String reason = noun + " revision " + snapshot.revision() + " published with " + built.stale().size()
+          + " input(s) at their last good version: they could not be refreshed";
+      LOG.error(reason);
+      LoadReport.problems(built.stale()).forEach(LOG::error);
+      status(s -> s.publishedStale(at, new ReloadStatus.Failure(at, reason, built.stale())));
+    }
     events.attempted(Outcome.PUBLISHED, Optional.of((millis + prepared) / 1000.0));
     if (!hold.isEmpty()) {
       LOG.warn("{} revision {} published as accepted by an operator although it {}", noun, snapshot.revision(), String.join("; ", hold));
@@ -440,7 +457,7 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
         + URLEncoder.encode(snapshot.revision(), StandardCharsets.UTF_8)
         + " on the status port, or --accept-revision " + snapshot.revision();
     LOG.error(reason);
-    served.updateStatus(s -> s.held(at, new ReloadStatus.Held(at, snapshot.revision(), reasons)));
+    status(s -> s.held(at, new ReloadStatus.Held(at, snapshot.revision(), reasons)));
     events.held(true);
     events.attempted(Outcome.HELD, Optional.of((System.nanoTime() - start) / 1e9));
     return new Attempt<>(Outcome.HELD, Optional.empty(), List.of(), reason);
@@ -482,9 +499,15 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
   private Attempt<S> fail(Instant at, long start, Outcome outcome, String reason, List<LoadProblem> problems) {
     LOG.error(reason);
     LoadReport.problems(problems).forEach(LOG::error);
-    served.updateStatus(s -> s.failed(at, outcome, new ReloadStatus.Failure(at, reason, problems)));
+    status(s -> s.failed(at, outcome, new ReloadStatus.Failure(at, reason, problems)));
     events.attempted(outcome, Optional.of((System.nanoTime() - start) / 1e9));
     return new Attempt<>(outcome, Optional.empty(), problems, reason);
+  }
+
+  /** Changes the status, and tells the events whether the served snapshot is now behind its inputs. */
+  private void status(UnaryOperator<ReloadStatus> change) {
+    served.updateStatus(change);
+    events.failing(served.status().failing());
   }
 
   private ScheduledExecutorService newWorker() {

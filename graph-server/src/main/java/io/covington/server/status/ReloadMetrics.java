@@ -97,11 +97,11 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
   public void attempted(Outcome outcome, Optional<Double> seconds) {
     reloads.labels(outcome.label()).inc();
     seconds.ifPresent(reloadDuration::observe);
-    if (outcome == Outcome.PUBLISHED) {
-      reloadFailing.set(0);
-    } else if (outcome != Outcome.UNCHANGED) {
-      reloadFailing.set(1);
-    }
+  }
+
+  @Override
+  public void failing(boolean failing) {
+    reloadFailing.set(failing ? 1 : 0);
   }
 
   @Override

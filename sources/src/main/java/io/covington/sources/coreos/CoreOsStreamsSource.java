@@ -135,6 +135,12 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
     return revision.toString();
   }
 
+  /** The URL streams the last {@link #update()} could not refresh: they keep their last good version. */
+  @Override
+  public synchronized List<LoadProblem> stale() {
+    return failures;
+  }
+
   /** The streams of the last {@link #update()}: each URL stream's last good version. */
   @Override
   public synchronized CoreOsSnapshot read() {

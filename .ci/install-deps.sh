@@ -7,6 +7,8 @@
 #   the deploy tests use to render the Kubernetes manifests;
 # - Chromium and its WebDriver (chromium, chromium-driver: /usr/bin/chromium, /usr/bin/chromedriver),
 #   which the dashboard's browser tests drive headless; they fail, not skip, without them.
+# - libfaketime (faketime), with which a fault test sets a child server's wall clock back a day
+#   while it runs; the test fails, not skips, without it.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -25,6 +27,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if [ ! -x /usr/bin/chromedriver ]; then
   packages+=(chromium-driver)
+fi
+if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] && [ ! -e /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 ]; then
+  packages+=(faketime)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   $SUDO apt-get update -q

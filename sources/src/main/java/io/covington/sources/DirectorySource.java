@@ -53,6 +53,9 @@ public final class DirectorySource implements Source<GraphData> {
   private final Duration quiet;
   private final InputLimits limits;
   private String fingerprint;
+  /** The files last seen, and since when (monotonic), for the quiet period. */
+  private String candidate;
+  private long candidateSeenNanos;
   private WatchService watcher;
   private Thread watching;
 
@@ -78,10 +81,26 @@ public final class DirectorySource implements Source<GraphData> {
       throw new IOException("graph-data directory " + dir + " does not exist");
     }
     Fingerprint now = fingerprint();
-    Duration since = Duration.between(now.newest(), Instant.now());
-    if (!quiet.isZero() && since.compareTo(quiet) < 0) {
-      throw new InputsChanging(dir + " was modified " + Math.max(0, since.toMillis()) + " ms ago; it is read once no file has"
-          + " changed for " + quiet.toMillis() + " ms", quiet.minus(since.isNegative() ? Duration.ZERO : since));
+    if (!now.digest().equals(candidate)) {
+      candidate = now.digest();
+      candidateSeenNanos = System.nanoTime();
+    }
+    if (!quiet.isZero()) {
+      // Quiet when the newest change is older than the quiet period by the wall clock, or when
+      // the same files have been seen for that long by the monotonic clock: a change time in the
+      // future (files from a machine with a skewed clock, the clock set back) then only delays
+      // the read by one quiet period instead of forever.
+      Duration since = Duration.between(now.newest(), Instant.now());
+      Duration seen = Duration.ofNanos(System.nanoTime() - candidateSeenNanos);
+      boolean quietByClock = !since.isNegative() && since.compareTo(quiet) >= 0;
+      if (!quietByClock && seen.compareTo(quiet) < 0) {
+        String when = since.isNegative()
+            ? "has a change time " + since.negated().toMillis() + " ms in the future (" + now.newest() + ")"
+            : "was modified " + since.toMillis() + " ms ago";
+        Duration wait = since.isNegative() ? quiet.minus(seen) : min(quiet.minus(seen), quiet.minus(since));
+        throw new InputsChanging(dir + " " + when + "; it is read once no file has changed for " + quiet.toMillis() + " ms",
+            wait);
+      }
     }
     fingerprint = now.digest();
     return fingerprint;
@@ -131,6 +150,10 @@ public final class DirectorySource implements Source<GraphData> {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

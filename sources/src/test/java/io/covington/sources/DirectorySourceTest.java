@@ -1,11 +1,16 @@
 package io.covington.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.covington.graph.input.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +57,29 @@ class DirectorySourceTest {
     Thread.sleep(20);
     Files.setPosixFilePermissions(graphData.resolve("channels/stable-4.16.yaml"), PosixFilePermissions.fromString("---------"));
     assertThat(source.update()).isNotEqualTo(first);
+  }
+
+  @Test
+  void filesWithChangeTimesInTheFutureAreReadAfterOneQuietPeriodNotNever() throws Exception {
+    Path graphData = TestInputs.write(dir).graphData();
+    // As copied from a machine whose clock is a day ahead, or after this one's was set back.
+    FileTime tomorrow = FileTime.from(Instant.now().plus(Duration.ofDays(1)));
+    try (Stream<Path> files = Files.walk(graphData)) {
+      for (Path p : files.toList()) {
+        Files.setLastModifiedTime(p, tomorrow);
+      }
+    }
+    DirectorySource source = new DirectorySource(graphData, Duration.ofMillis(300), InputLimits.DEFAULT);
+
+    assertThatThrownBy(source::update).isInstanceOf(InputsChanging.class).hasMessageContaining("in the future");
+    Await.until(Duration.ofSeconds(5), "read once quiet", () -> {
+      try {
+        source.update();
+        return true;
+      } catch (InputsChanging e) {
+        return false;
+      }
+    });
+    assertThat(source.read().channels()).isNotEmpty();
   }
 }

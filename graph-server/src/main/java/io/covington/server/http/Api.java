@@ -25,7 +25,7 @@ public interface Api {
    * A request that passed the prologue: what to answer it with, its decoded query and the
    * generation of the snapshot it is answered from, read once.
    */
-  record Request<Q, S>(RoutingContext ctx, String contentType, Q query, Generation<S> served) {
+  record Request<Q, S extends Snapshot>(RoutingContext ctx, String contentType, Q query, Generation<S> served) {
     public S snapshot() {
       return served.snapshot();
     }
@@ -33,7 +33,7 @@ public interface Api {
 
   /** Answers a request that passed the prologue; may throw {@link ClientError}. */
   @FunctionalInterface
-  interface Answer<Q, S> {
+  interface Answer<Q, S extends Snapshot> {
     void answer(Request<Q, S> request);
   }
 

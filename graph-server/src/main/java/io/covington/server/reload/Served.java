@@ -1,6 +1,8 @@
 package io.covington.server.reload;
 
 import io.covington.graph.snapshot.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,12 +59,26 @@ public final class Served<S extends Snapshot> {
    *
    * @param <S> the snapshot type
    */
-  public static final class Generation<S> {
+  public static final class Generation<S extends Snapshot> {
     private final S snapshot;
     private final Map<PerSnapshot<S, ?>, Object> values = new ConcurrentHashMap<>();
+    /** How old the snapshot was, by the wall clock, when its publication began; never negative. */
+    private final Duration ageWhenPrepared;
+    private final long preparedNanos = System.nanoTime();
 
     private Generation(S snapshot) {
       this.snapshot = snapshot;
+      Duration built = Duration.between(snapshot.builtAt(), Instant.now());
+      this.ageWhenPrepared = built.isNegative() ? Duration.ZERO : built;
+    }
+
+    /**
+     * How long ago the snapshot was built: the wall-clock age it had when it came to be published,
+     * plus the time since on the monotonic clock, so that setting the system clock back or forward
+     * (NTP stepping it, a VM resumed) neither makes it negative nor makes it jump.
+     */
+    public Duration age() {
+      return ageWhenPrepared.plusNanos(System.nanoTime() - preparedNanos);
     }
 
     public S snapshot() {

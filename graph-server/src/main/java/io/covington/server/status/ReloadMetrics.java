@@ -8,6 +8,8 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,7 +35,9 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
   private final Gauge held;
   private final Counter abandoned;
   private final Consumer<S> describe;
-  private volatile double builtAtSeconds = Double.NaN;
+  /** When the served snapshot was built, on the {@link System#nanoTime()} clock. */
+  private volatile long builtAtNanos;
+  private volatile boolean published;
 
   /**
    * How the help texts name what is loaded.
@@ -113,8 +117,12 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
       byKind.merge(problem.kind(), 1, Integer::sum);
     }
     byKind.forEach((kind, count) -> loadProblems.labels(kind).set(count));
-    builtAtSeconds = snapshot.builtAt().toEpochMilli() / 1000.0;
-    lastLoad.set(builtAtSeconds);
+    lastLoad.set(snapshot.builtAt().toEpochMilli() / 1000.0);
+    // The age runs on the monotonic clock from here: a system clock set back or forward later
+    // neither makes it negative nor makes it jump.
+    long wallAgeNanos = Math.max(0, Duration.between(snapshot.builtAt(), Instant.now()).toNanos());
+    builtAtNanos = System.nanoTime() - wallAgeNanos;
+    published = true;
     loadDuration.set(loadSeconds);
   }
 
@@ -130,8 +138,8 @@ final class ReloadMetrics<S extends Snapshot> implements Reloader.Events<S> {
 
   /** Brings the age up to now; called before each scrape. */
   void refreshAge() {
-    if (!Double.isNaN(builtAtSeconds)) {
-      age.set(System.currentTimeMillis() / 1000.0 - builtAtSeconds);
+    if (published) {
+      age.set((System.nanoTime() - builtAtNanos) / 1e9);
     }
   }
 }

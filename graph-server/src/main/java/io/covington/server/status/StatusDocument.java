@@ -12,8 +12,6 @@ import io.covington.server.reload.ReloadStatus;
 import io.covington.server.reload.Served;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The {@code /status} document: for the OpenShift graph (at the top level) and for the CoreOS
@@ -27,13 +25,13 @@ final class StatusDocument {
 
   private StatusDocument() {}
 
-  static byte[] render(boolean ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, Instant now) {
+  static byte[] render(boolean ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos) {
     ObjectNode root = JSON.createObjectNode();
     root.put("ready", ready);
-    section(root, "graph", graph, now);
+    section(root, "graph", graph);
     ObjectNode streams = root.putObject("coreos");
     streams.put("ready", coreos.isReady());
-    section(streams, "streams", coreos, now);
+    section(streams, "streams", coreos);
     coreos.snapshot().ifPresent(s -> {
       ArrayNode names = ((ObjectNode) streams.get("streams")).putArray("names");
       s.streams().forEach(names::add);
@@ -46,14 +44,15 @@ final class StatusDocument {
   }
 
   /** What is served under {@code key}, then the sources, the last attempt and the last error. */
-  private static void section(ObjectNode node, String key, Served<? extends Snapshot> served, Instant now) {
+  private static void section(ObjectNode node, String key, Served<? extends Snapshot> served) {
     ReloadStatus status = served.status();
-    served.snapshot().ifPresentOrElse(
-        s -> {
+    served.current().ifPresentOrElse(
+        generation -> {
+          Snapshot s = generation.snapshot();
           ObjectNode snapshot = node.putObject(key);
           snapshot.put("revision", s.revision());
           snapshot.put("builtAt", s.builtAt().toString());
-          snapshot.put("ageSeconds", Duration.between(s.builtAt(), now).toMillis() / 1000.0);
+          snapshot.put("ageSeconds", generation.age().toMillis() / 1000.0);
           snapshot.put("problems", s.problems().size());
         },
         () -> node.putNull(key));

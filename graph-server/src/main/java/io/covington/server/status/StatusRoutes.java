@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -90,7 +89,7 @@ public final class StatusRoutes {
             ctx ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos, Instant.now()))));
+                    .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos))));
     router
         .route("/accept")
         .method(HttpMethod.POST)

@@ -25,12 +25,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class Json {
 
   /**
-   * What one document may hold: nesting, string and number sizes bounded (real documents nest six
-   * deep and their longest string is a PromQL query of a few KB), so a hostile document fails fast.
+   * What one document may hold: nesting, number and name sizes bounded (real documents nest six
+   * deep), so a hostile document fails fast. A string or a YAML document may be as long as the
+   * largest document read at all ({@link InputLimits#DEFAULT}): the bytes were bounded before
+   * parsing by the file or download limit the operator chose, which these must not undercut.
    */
   static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
       .maxNestingDepth(64)
-      .maxStringLength(1 << 20)
+      .maxStringLength((int) InputLimits.DEFAULT.maxDocumentBytes())
       .maxNumberLength(64)
       .maxNameLength(4096)
       .build();
@@ -55,7 +57,7 @@ final class Json {
     options.setMaxAliasesForCollections(20);
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(64);
-    options.setCodePointLimit(2 << 20);
+    options.setCodePointLimit((int) InputLimits.DEFAULT.maxDocumentBytes());
     return options;
   }
 

@@ -3,6 +3,7 @@ package io.covington.server.cli;
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.ReleaseSet;
@@ -32,6 +33,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -71,13 +73,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON for CI.")
   boolean json;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
+      description = "The largest graph-data file accepted, as the server's --max-file-size (default: ${DEFAULT-VALUE}).")
+  long maxFileSize;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = graphData.toAbsolutePath().normalize();
     GraphData data;
     try {
-      data = GraphDataReader.read(dir);
+      data = GraphDataReader.read(dir, limits());
     } catch (InvalidInputException e) {
       return print(out, new ValidationReport("unreadable", errors(e.problems(), dir), Optional.ofNullable(base), List.of()));
     }
@@ -89,6 +95,14 @@ final class ValidateCommand implements Callable<Integer> {
       changes = EdgeDiff.between(GraphSnapshot.build(diffReleases, readBase(dir, base)), GraphSnapshot.build(diffReleases, data));
     }
     return print(out, new ValidationReport(data.revision(), findings, Optional.ofNullable(base), changes));
+  }
+
+  private InputLimits limits() {
+    if (maxFileSize < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-file-size must be at least 1 byte");
+    }
+    InputLimits d = InputLimits.DEFAULT;
+    return new InputLimits(maxFileSize, Math.max(d.maxTreeBytes(), maxFileSize), d.maxTreeFiles(), d.maxDocumentBytes());
   }
 
   private int print(PrintWriter out, ValidationReport report) {

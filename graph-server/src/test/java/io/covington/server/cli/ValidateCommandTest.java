@@ -83,6 +83,45 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aTreeWithoutItsBlockedEdgesIsRefusedNotPassedAsSafe() throws Exception {
+    Path copy = copyRealData(dir.resolve("graph-data"));
+    try (Stream<Path> files = Files.walk(copy.resolve("blocked-edges"))) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    int status = validate("--graph-data", copy.toString());
+
+    assertThat(status).as(out.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("incomplete_tree").contains("blocked-edges");
+  }
+
+  @Test
+  void anOversizedFileIsRefusedNamingItAndTheLimit() throws Exception {
+    Path copy = copyRealData(dir.resolve("graph-data"));
+    Path huge = copy.resolve("blocked-edges/4.16.3-huge.yaml");
+    Files.writeString(huge, "to: 4.16.3\nfrom: .*\nurl: https://example.com/\nname: Huge\nmatchingRules:\n- type: Always\nmessage: "
+        + "x".repeat(2 << 20) + "\n");
+
+    int status = validate("--graph-data", copy.toString(), "--json");
+
+    assertThat(status).isEqualTo(1);
+    JsonNode report = JSON.readTree(out.toString());
+    List<JsonNode> tooLarge = new ArrayList<>();
+    report.path("findings").forEach(f -> {
+      if (f.path("kind").asText().equals("file_too_large")) {
+        tooLarge.add(f);
+      }
+    });
+    assertThat(tooLarge).singleElement().satisfies(f -> {
+      assertThat(f.path("file").asText()).isEqualTo("blocked-edges/4.16.3-huge.yaml");
+      assertThat(f.path("severity").asText()).isEqualTo("error");
+      assertThat(f.path("message").asText()).contains("more than the 1 MiB").contains("--max-file-size");
+    });
+    out.getBuffer().setLength(0);
+    assertThat(validate("--graph-data", copy.toString(), "--max-file-size", "4MiB")).as(out.toString()).isZero();
+  }
+
+  @Test
   void theBaseDiffListsExactlyTheEdgesABlockRemoves() throws Exception {
     GitFixture repo = GitFixture.create(dir.resolve("git"));
     copyRealData(repo.work);

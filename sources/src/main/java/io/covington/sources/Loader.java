@@ -52,8 +52,12 @@ public abstract class Loader<S> implements AutoCloseable {
     } catch (InputsChanging e) {
       return new LoadResult.Deferred<>(e.getMessage(), e.retryAfter());
     } catch (InvalidInputException e) {
+      // Once the sources answer again, build whatever they hold, even the revisions last built:
+      // only a build can tell the reloader that the served snapshot is current again.
+      loadedKey = null;
       return new LoadResult.Failed<>(LoadResult.Outcome.REJECTED, "the inputs cannot be read", e.problems());
     } catch (IOException | RuntimeException e) {
+      loadedKey = null;
       return failed(e);
     }
     if (onlyIfChanged && key.equals(loadedKey)) {

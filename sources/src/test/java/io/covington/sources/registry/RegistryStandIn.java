@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small HTTP server in front of the real registry that forwards every request to it and lets a
  * test see and bend the traffic: it counts blob downloads, can serve chosen blobs with one byte
- * changed (a corrupt download the registry itself would never serve), can fail the tag list, and
+ * changed (a corrupt download the registry itself would never serve), can cut every blob off
+ * halfway, can answer everything 500, can fail the tag list, and
  * can demand Bearer tokens from its own token endpoint the way registries behind an auth server
  * do, with tokens that expire.
  */
@@ -42,6 +43,8 @@ public final class RegistryStandIn implements AutoCloseable {
   private final Set<String> corruptBlobs = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> tokens = new ConcurrentHashMap<>();
   private volatile boolean failTagList;
+  private volatile boolean failEverything;
+  private volatile boolean truncateBlobs;
   private volatile Optional<Duration> tokenLifetime = Optional.empty();
   private volatile Optional<RegistryCredentials.Login> tokenLogin = Optional.empty();
   private volatile long advertisedSeconds;
@@ -90,6 +93,16 @@ public final class RegistryStandIn implements AutoCloseable {
     failTagList = fail;
   }
 
+  /** Answers every registry request 500, as a registry whose storage is down does. */
+  public void failEverything(boolean fail) {
+    failEverything = fail;
+  }
+
+  /** Sends the first half of every blob and ends the response there, as a dropped download does. */
+  public void truncateBlobs(boolean truncate) {
+    truncateBlobs = truncate;
+  }
+
   /**
    * Demands Bearer tokens, issued by {@code /token} to {@code login} (anyone, when empty), valid
    * for {@code lifetime} but announced as valid for {@code advertised} (longer, so clients meet a
@@ -113,6 +126,10 @@ public final class RegistryStandIn implements AutoCloseable {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host() + "/token\",service=\"stand-in\""
             + (name.isEmpty() ? "" : ",scope=\"repository:" + name + ":pull\""));
         send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (failEverything && path.startsWith("/v2/")) {
+        send(exchange, 500, "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"storage down\"}]}".getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (failTagList && path.endsWith("/tags/list")) {
@@ -199,7 +216,19 @@ public final class RegistryStandIn implements AutoCloseable {
       exchange.sendResponseHeaders(response.statusCode(), -1);
       return;
     }
+    if (truncated(blobGet, content)) {
+      // The full length is announced, half is sent, and the connection is closed.
+      exchange.sendResponseHeaders(response.statusCode(), content.length);
+      exchange.getResponseBody().write(content, 0, content.length / 2);
+      exchange.getResponseBody().flush();
+      exchange.close();
+      return;
+    }
     send(exchange, response.statusCode(), content);
+  }
+
+  private boolean truncated(boolean blobGet, byte[] content) {
+    return truncateBlobs && blobGet && content.length > 1;
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -16,12 +16,14 @@ import io.covington.server.http.ApiRouter;
 import io.covington.server.openshift.OpenApiDocument;
 import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
+import io.covington.sources.Await;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -166,6 +168,9 @@ class CoreOsApiTest {
       notLoaded.publish(CoreOsStreams.loadBundled());
       assertThat(RunningServer.get(URI.create("http://127.0.0.1:" + s.apiPort() + "/v1/graph?basearch=x86_64&stream=stable"))
           .statusCode()).isEqualTo(200);
+      // Counted once the response has been written, which may be just after the client read it.
+      Await.until(Duration.ofSeconds(10), "both requests counted",
+          () -> metrics.scrape().contains("covington_http_requests_total{api=\"coreos\",route=\"graph\",code=\"200\",} 1.0"));
       assertThat(metrics.scrape())
           .contains("covington_http_requests_total{api=\"coreos\",route=\"graph\",code=\"503\",} 1.0")
           .contains("covington_http_requests_total{api=\"coreos\",route=\"graph\",code=\"200\",} 1.0");

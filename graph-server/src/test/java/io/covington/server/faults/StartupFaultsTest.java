@@ -8,9 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.covington.graph.bundled.BundledData;
 import io.covington.server.RunningServer;
 import io.covington.sources.Await;
+import io.covington.sources.HostileInputs;
 import io.covington.sources.TestInputs;
 import io.covington.sources.git.GitFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +46,11 @@ class StartupFaultsTest {
 
   /** Alive, not ready, the graph API 503 not_ready, and /status naming {@code input}. */
   private static JsonNode assertWaitingFor(ChildServer server, String input) throws Exception {
-    Await.until(WITHIN, "the failed first load reported", () -> status(server).get("failing").asBoolean());
+    try {
+      Await.until(WITHIN, "the failed first load reported", () -> status(server).get("failing").asBoolean());
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; /status: " + status(server) + "; log:\n" + server.log(), e);
+    }
     assertThat(server.process.isAlive()).as("the process").isTrue();
     assertThat(RunningServer.get(server.status("/liveness")).statusCode()).isEqualTo(200);
     assertThat(RunningServer.get(server.status("/readiness")).statusCode()).isEqualTo(503);
@@ -87,18 +88,7 @@ class StartupFaultsTest {
 
   @Test
   void aSmallArchiveThatUnpacksTo400MegabytesLeavesTheServerUp() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-      TarArchiveEntry huge = new TarArchiveEntry("graph-data/channels/huge.yaml", true);
-      huge.setSize(400L << 20);
-      tar.putArchiveEntry(huge);
-      byte[] zeros = new byte[1 << 20];
-      for (int i = 0; i < 400; i++) {
-        tar.write(zeros);
-      }
-      tar.closeArchiveEntry();
-    }
-    byte[] archive = bytes.toByteArray();
+    byte[] archive = HostileInputs.tarBomb("graph-data/", 400);
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     http.createContext("/graph-data.tar.gz", exchange -> {
       exchange.sendResponseHeaders(200, archive.length);
@@ -123,9 +113,12 @@ class StartupFaultsTest {
       WatchedGraphData.copy(BundledData.directory("openshift/graph-data"), repo.work);
       repo.commitAll("The real graph-data");
       List<String> fullDisk = List.of("bash", "-c", "ulimit -S -f 16 && exec \"$@\"", "--");
-      try (ChildServer server = ChildServer.start(fullDisk, ChildServer.testClasspath(), "--graph-data-git", repo.fileUrl(),
+      // Over git's own protocol: a file:// remote is served by an upload-pack thread inside the
+      // server, which then stays blocked on its pipe for tens of seconds after the refused write.
+      String remote = repo.daemonUrl();
+      try (ChildServer server = ChildServer.start(fullDisk, ChildServer.testClasspath(), "--graph-data-git", remote,
           "--cache-dir", dir.resolve("cache").toString(), "--reload-interval", "500ms")) {
-        JsonNode status = assertWaitingFor(server, repo.fileUrl());
+        JsonNode status = assertWaitingFor(server, remote);
         // The operating system's own words for the write it refused (EFBIG).
         assertThat(status.get("lastError").toString()).contains("File too large");
 

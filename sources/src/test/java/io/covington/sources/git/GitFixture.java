@@ -1,6 +1,7 @@
 package io.covington.sources.git;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,12 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.util.FS;
 
 /**
  * A real git repository made with the git command: a bare repository (served over {@code file://}
  * or by {@code git daemon} on a loopback port) and a work tree that commits and pushes to it.
  */
 public final class GitFixture implements AutoCloseable {
+
+  static {
+    measureTempFileStores();
+  }
 
   public final Path bare;
   public final Path work;
@@ -25,6 +31,39 @@ public final class GitFixture implements AutoCloseable {
   private GitFixture(Path bare, Path work) {
     this.bare = bare;
     this.work = work;
+  }
+
+  /**
+   * JGit measures each file store's timestamp resolution the first time it touches it; the server
+   * asks for that in the background, writing probe files into whatever directory it was in. In a
+   * test that directory is a {@code @TempDir}, and a probe written while JUnit deletes it fails the
+   * test. Measure the temporary file store once, here, on this thread, in a directory of our own.
+   */
+  private static void measureTempFileStores() {
+    try {
+      measure(Files.createTempDirectory("covington-jgit-probe"));
+      Path shm = Path.of("/dev/shm"); // where MemoryTempDir puts the tests' directories
+      if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+        measure(Files.createTempDirectory(shm, "covington-jgit-probe"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void measure(Path probe) throws IOException {
+    FS.FileStoreAttributes.setBackground(false);
+    try {
+      FS.FileStoreAttributes.get(probe);
+    } finally {
+      FS.FileStoreAttributes.setBackground(true);
+    }
+    try (var files = Files.list(probe)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+    }
+    Files.deleteIfExists(probe);
   }
 
   /** A bare repository {@code dir/repo.git} and a clone {@code dir/work} on branch {@code master}. */

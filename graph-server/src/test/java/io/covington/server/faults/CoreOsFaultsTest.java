@@ -9,13 +9,13 @@ import io.covington.server.Covington;
 import io.covington.server.RunningServer;
 import io.covington.server.cli.CovingtonCommand;
 import io.covington.sources.Await;
+import io.covington.sources.HostileInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,22 +58,8 @@ class CoreOsFaultsTest {
     http.createContext("/updates/stable.json", exchange -> {
       try (OutputStream out = exchange.getResponseBody()) {
         switch (mode.get()) {
-          case "trickle" -> {
-            exchange.sendResponseHeaders(200, 0);
-            for (int i = 0; i < 300; i++) {
-              out.write(' ');
-              out.flush();
-              Thread.sleep(100);
-            }
-          }
-          case "flood" -> {
-            exchange.sendResponseHeaders(200, 0);
-            byte[] chunk = new byte[1 << 20];
-            Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < 210; i++) {
-              out.write(chunk);
-            }
-          }
+          case "trickle" -> HostileInputs.trickle(exchange);
+          case "flood" -> HostileInputs.flood(exchange, 210);
           case "half" -> {
             exchange.getResponseHeaders().add("ETag", "\"half\"");
             exchange.sendResponseHeaders(200, updates.length / 2);
@@ -85,7 +71,7 @@ class CoreOsFaultsTest {
             out.write(updates);
           }
         }
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
         // the server hung up on us, as it should
       }
     });

@@ -12,6 +12,7 @@ import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.reload.Reloader;
 import io.covington.sources.Await;
 import io.covington.sources.DirectorySource;
+import io.covington.sources.HostileInputs;
 import io.covington.sources.OpenShiftLoader;
 import io.covington.sources.Reading;
 import io.covington.sources.ReleasesSource;
@@ -25,7 +26,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -63,30 +63,15 @@ class DownloadFaultsTest {
     http.createContext("/releases.json", exchange -> {
       try (OutputStream out = exchange.getResponseBody()) {
         switch (mode.get()) {
-          case "trickle" -> {
-            exchange.sendResponseHeaders(200, 0);
-            for (int i = 0; i < 300; i++) {
-              out.write(' ');
-              out.flush();
-              Thread.sleep(100);
-            }
-          }
-          case "flood" -> {
-            // 210 MB, generated as it is sent.
-            exchange.sendResponseHeaders(200, 0);
-            byte[] chunk = new byte[1 << 20];
-            Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < 210; i++) {
-              out.write(chunk);
-            }
-          }
+          case "trickle" -> HostileInputs.trickle(exchange);
+          case "flood" -> HostileInputs.flood(exchange, 210);
           default -> {
             exchange.getResponseHeaders().add("ETag", "\"" + mode.get() + "\"");
             exchange.sendResponseHeaders(200, releases.length);
             out.write(releases);
           }
         }
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
         // the client hung up
       }
     });

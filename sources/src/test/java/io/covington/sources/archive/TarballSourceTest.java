@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.covington.graph.input.Channel;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.sources.HostileInputs;
 import io.covington.sources.TestInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,22 +122,9 @@ class TarballSourceTest {
   @Test
   void stopsASmallArchiveThatUnpacksToOneHugeFile() throws Exception {
     // 400 MB of zeros in one entry: the archive is a few hundred KB.
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-      tar.putArchiveEntry(file("version", "1.1.0\n").header());
-      tar.write("1.1.0\n".getBytes(StandardCharsets.UTF_8));
-      tar.closeArchiveEntry();
-      TarArchiveEntry huge = new TarArchiveEntry("channels/huge.yaml", true);
-      huge.setSize(400L << 20);
-      tar.putArchiveEntry(huge);
-      byte[] zeros = new byte[1 << 20];
-      for (int i = 0; i < 400; i++) {
-        tar.write(zeros);
-      }
-      tar.closeArchiveEntry();
-    }
-    assertThat(bytes.size()).isLessThan(2 << 20);
-    archive.set(bytes.toByteArray());
+    byte[] bomb = HostileInputs.tarBomb("", 400);
+    assertThat(bomb.length).isLessThan(2 << 20);
+    archive.set(bomb);
     etag.set("\"bomb\"");
 
     assertThatThrownBy(() -> new TarballSource(url, dir.resolve("cache")).update())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the server's memory on the bundled data, as deploy/README.md reports it:
 #   [LIMIT=512m] deploy/measure-memory.sh [JVM options...]
-# JVM options default to the image's JAVA_TOOL_OPTIONS; LIMIT stands for the container's memory
+# JVM options default to the image's JAVA_TOOL_OPTIONS (and its MALLOC_ARENA_MAX); LIMIT stands for the container's memory
 # limit (-XX:MaxRAM, which the JVM otherwise reads from the cgroup).
 # Starts graph-server/target/covington.jar, waits for /readiness, requests every bundled
 # channel's graph ROUNDS times (8 at a time), then prints RSS, heap use and the live heap
@@ -21,7 +21,11 @@ fi
 if [ -n "${LIMIT:-}" ]; then
   JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -XX:MaxRAM=$LIMIT"
 fi
-echo "JAVA_TOOL_OPTIONS=$JAVA_TOOL_OPTIONS"
+ARENAS=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9]*\)$/\1/p' deploy/Containerfile)
+if [ -n "$ARENAS" ]; then
+  export MALLOC_ARENA_MAX=$ARENAS
+fi
+echo "JAVA_TOOL_OPTIONS=$JAVA_TOOL_OPTIONS MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
 java -Xlog:gc:file=/tmp/covington-measure-gc.log -jar "$JAR" --port "$API" --status-port "$STATUS" --bind 127.0.0.1 >/tmp/covington-measure.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT

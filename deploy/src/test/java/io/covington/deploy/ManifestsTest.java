@@ -144,8 +144,8 @@ class ManifestsTest {
     int apiPort = Integer.parseInt(setting(rendering, "COVINGTON_PORT", "8080"));
 
     Map<String, Probe> probes = Map.of(
-        "/readiness", container.getStartupProbe(),
-        "/readiness ", container.getReadinessProbe(),
+        "/liveness ", container.getStartupProbe(),
+        "/readiness", container.getReadinessProbe(),
         "/liveness", container.getLivenessProbe());
     probes.forEach((path, probe) -> {
       assertThat(probe).as("%s: probe for %s", name, path).isNotNull();

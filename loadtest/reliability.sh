@@ -12,7 +12,7 @@
 #   2. reloads: RELOADS (1000) changes of graph-data (a conditional risk added and removed), each
 #      waited for until served, while the fleet mix runs at LOAD_RATE req/s and readers check that
 #      every answer's body is the one of the revision it names (loadtest ReloadSoak).
-# Environment: RELOADS, WRK_CONNECTIONS, WRK_DURATION, LOAD_RATE, JAVA_OPTS_EXTRA.
+# Environment: RELOADS, READERS (4), WRK_CONNECTIONS, WRK_DURATION, LOAD_RATE, JAVA_OPTS_EXTRA.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -106,7 +106,7 @@ LOADTEST="java -Xmx256m -cp $ROOT/loadtest/target/covington-loadtest.jar"
 PIDS+=("$FLEET")
 set +e
 $LOADTEST io.covington.loadtest.ReloadSoak --target "http://127.0.0.1:$PORT" --status "http://127.0.0.1:$STATUS_PORT" \
-  --graph-data "$WORK/graph-data" --reloads "$RELOADS" | tee "$OUT/soak.txt"
+  --graph-data "$WORK/graph-data" --reloads "$RELOADS" --readers "${READERS:-4}" | tee "$OUT/soak.txt"
 SOAK_RC=${PIPESTATUS[0]}
 set -e
 pkill -P "$FLEET" 2>/dev/null || true

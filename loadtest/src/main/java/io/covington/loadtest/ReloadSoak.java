@@ -61,6 +61,11 @@ public final class ReloadSoak implements Callable<Integer> {
   @Option(names = "--readers", defaultValue = "8", paramLabel = "N", description = "Reading threads (default: ${DEFAULT-VALUE}).")
   int readers;
 
+  @Option(names = "--pause", defaultValue = "10", paramLabel = "MS",
+      description = "Each reader's pause between requests, so that the readers check without taking every core"
+          + " from the reloads (default: ${DEFAULT-VALUE}).")
+  int pauseMillis;
+
   @Option(names = "--uri", defaultValue = "/api/upgrades_info/v1/graph?channel=candidate-4.14&arch=amd64", paramLabel = "URI",
       description = "What the readers ask for (default: ${DEFAULT-VALUE}).")
   String uri;
@@ -162,6 +167,9 @@ public final class ReloadSoak implements Callable<Integer> {
         if (first != null && !first.equals(seen)) {
           mixed.incrementAndGet();
           note("revision " + revision + " answered with body/ETag " + seen + " after " + first);
+        }
+        if (pauseMillis > 0) {
+          Thread.sleep(pauseMillis);
         }
       } catch (IOException e) {
         fail(e.toString());

@@ -51,7 +51,7 @@ final class ChannelViews {
       }
     }
     List<IndexEdge> edges = new ArrayList<>();
-    // Risk-name set -> pairs; TreeMap on the joined names keeps groups in a stable order.
+    // Risk set -> pairs; TreeMap on the joined risks keeps groups in a stable order.
     Map<String, List<VersionPair>> pairsByRisks = new TreeMap<>();
     Map<String, List<Risk>> risksByKey = new HashMap<>();
     for (Release from : nodes) {
@@ -65,7 +65,7 @@ final class ChannelViews {
         } else {
           List<Risk> risks = new ArrayList<>(e.risks());
           risks.sort(Comparator.comparing(Risk::name));
-          String key = String.join("\n", risks.stream().map(Risk::name).toList());
+          String key = groupKey(risks);
           pairsByRisks.computeIfAbsent(key, k -> new ArrayList<>()).add(new VersionPair(from.version(), e.to().version()));
           risksByKey.putIfAbsent(key, risks);
         }
@@ -74,5 +74,21 @@ final class ChannelViews {
     List<ConditionalUpdateGroup> groups = new ArrayList<>();
     pairsByRisks.forEach((key, pairs) -> groups.add(new ConditionalUpdateGroup(pairs, risksByKey.get(key))));
     return new ChannelGraph(channel.name(), arch.arch(), nodes, edges, groups);
+  }
+
+  /**
+   * The identity of a risk set: every field of every risk, not only the names. One risk name may
+   * carry another message, url or rule in another target's blocked-edges file, and the reference
+   * serves each target its own file's text; grouping by name alone would serve one file's text for
+   * every target.
+   */
+  private static String groupKey(List<Risk> risks) {
+    StringBuilder key = new StringBuilder();
+    for (Risk r : risks) {
+      key.append(r.name()).append('\u0000').append(r.url()).append('\u0000').append(r.message());
+      r.matchingRules().forEach(rule -> key.append('\u0000').append(rule.type()).append('\u0000').append(rule.promql().orElse("")));
+      key.append('\n');
+    }
+    return key.toString();
   }
 }

@@ -105,6 +105,13 @@ public final class RawGraphReader {
     if (arch.isEmpty()) {
       return null;
     }
+    String key = metadata.getOrDefault(MetadataKeys.ARCH, "");
+    if (plus >= 0 && !key.isEmpty() && !Architectures.normalize(key).equals(arch)) {
+      // The reference's arch filter selects by the key and strips only a matching suffix, so it
+      // would serve this node on the key's architecture with the suffix still in its version.
+      problems.add(where, "conflicting_architecture", full + ": the version suffix says " + arch.get() + " but "
+          + MetadataKeys.ARCH + " says '" + key + "'; served as " + arch.get() + ", fix one of the two");
+    }
     String pullSpec = payload.asText("");
     return new Release(version, arch.get(), pullSpec, ReleaseArchitecture.completed(metadata, pullSpec, arch.get()));
   }

@@ -144,4 +144,18 @@ class RawGraphReaderTest {
       assertThat(p.message()).contains("'s390x'", "4.21");
     });
   }
+
+  @Test
+  void aSuffixThatContradictsTheArchKeyIsReported() throws InvalidInputException {
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0+amd64\",\"payload\":\"p\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"arm64\"}},{\"version\":\"4.12.1+amd64\",\"payload\":\"p\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"x86_64\"}}],\"edges\":[]}");
+
+    assertThat(set.releases()).extracting(Release::id).containsExactly("4.12.0+amd64", "4.12.1+amd64");
+    assertThat(set.problems()).singleElement().satisfies(p -> {
+      assertThat(p.source()).isEqualTo("test.json nodes[0]");
+      assertThat(p.kind()).isEqualTo("conflicting_architecture");
+      assertThat(p.message()).contains("amd64", "'arm64'");
+    });
+  }
 }

@@ -12,11 +12,17 @@ import java.util.Set;
 
 /**
  * Reads a raw graph in the reference graph-builder's format: {@code {"nodes":[{"version":
- * "4.16.3+amd64","payload":…,"metadata":{…}}],"edges":[[i,j]]}}. Node versions carry the
- * architecture as a {@code +arch} suffix (else {@code io.openshift.upgrades.graph.release.arch},
- * else {@code amd64}, as for the oldest images). Other top-level keys are ignored.
+ * "4.16.3+amd64","payload":…,"metadata":{…}}],"edges":[[i,j]]}}. A node's architecture is its
+ * {@code +arch} version suffix, else {@code io.openshift.upgrades.graph.release.arch}, else {@code
+ * multi} when labelled {@code release.openshift.io/architecture=multi} (so a graph API response of
+ * {@code arch=multi} reads as multi), else {@code amd64}, as for the oldest images; a node labelled
+ * multi with a single-platform architecture is left out, see {@link ReleaseArchitecture}. Other
+ * top-level keys are ignored.
  */
 public final class RawGraphReader {
+
+  /** The architecture of a node the graph states nothing about, as of the oldest images. */
+  private static final String DEFAULT_ARCH = "amd64";
 
   private RawGraphReader() {}
 
@@ -94,12 +100,19 @@ public final class RawGraphReader {
     }
     int plus = full.indexOf('+');
     String version = plus < 0 ? full : full.substring(0, plus);
-    String archName = plus < 0 ? metadata.getOrDefault(MetadataKeys.ARCH, "amd64") : full.substring(plus + 1);
-    Optional<String> arch = Architectures.normalize(archName);
+    String stated = plus < 0 ? metadata.getOrDefault(MetadataKeys.ARCH, "") : full.substring(plus + 1);
+    Optional<String> arch = ReleaseArchitecture.decide(stated, metadata, Optional.of(DEFAULT_ARCH), where, full, problems);
     if (arch.isEmpty()) {
-      problems.add(where, "unknown_architecture", full + ": architecture '" + archName + "' is not one of amd64, arm64, s390x, ppc64le, multi");
       return null;
     }
-    return new Release(version, arch.get(), payload.asText(""), metadata);
+    String key = metadata.getOrDefault(MetadataKeys.ARCH, "");
+    if (plus >= 0 && !key.isEmpty() && !Architectures.normalize(key).equals(arch)) {
+      // The reference's arch filter selects by the key and strips only a matching suffix, so it
+      // would serve this node on the key's architecture with the suffix still in its version.
+      problems.add(where, "conflicting_architecture", full + ": the version suffix says " + arch.get() + " but "
+          + MetadataKeys.ARCH + " says '" + key + "'; served as " + arch.get() + ", fix one of the two");
+    }
+    String pullSpec = payload.asText("");
+    return new Release(version, arch.get(), pullSpec, ReleaseArchitecture.completed(metadata, pullSpec, arch.get()));
   }
 }

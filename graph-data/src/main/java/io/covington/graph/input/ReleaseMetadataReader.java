@@ -23,11 +23,20 @@ import java.util.stream.Stream;
  * cincinnati-metadata-v0}) plus the two facts upstream reads from the image itself, as top-level
  * keys: {@code payload} (the pull spec) and {@code architecture} ({@code amd64}, {@code arm64},
  * {@code s390x}, {@code ppc64le}, {@code multi}; {@code x86_64}/{@code aarch64} accepted). When
- * {@code architecture} is absent, {@code metadata."release.openshift.io/architecture"} is used.
+ * {@code architecture} is absent, a document labelled {@code release.openshift.io/architecture=multi}
+ * is a multi release; a document labelled multi whose {@code architecture} is one platform is that
+ * platform's piece of a multi release and is left out, as the reference scraper does (see {@link
+ * ReleaseArchitecture}).
  */
 public final class ReleaseMetadataReader {
 
   public static final String KIND = "cincinnati-metadata-v0";
+
+  /**
+   * The problem kind of a document labelled {@code release.openshift.io/architecture=multi} in an
+   * image of one platform: a piece of a multi release, left out.
+   */
+  public static final String MULTI_ARCH_PIECE = ReleaseArchitecture.PIECE;
 
   private ReleaseMetadataReader() {}
 
@@ -131,22 +140,13 @@ public final class ReleaseMetadataReader {
     if (payloadMissing) {
       problems.add(source, "missing_payload", "add 'payload' (the release image pull spec, registry/repo@sha256:…): upstream reads it from the image");
     }
-    String archName = imageArch.orElseGet(
-        () -> root.path("architecture").asText(metadata.getOrDefault(MetadataKeys.RELEASE_ARCHITECTURE, "")));
-    if (archName.isEmpty()) {
-      problems.add(source, "missing_architecture", "add 'architecture' (e.g. amd64): upstream reads it from the image config");
-      return Optional.empty();
-    }
-    Optional<String> arch = Architectures.normalize(archName);
-    if (arch.isEmpty()) {
-      problems.add(source, "unknown_architecture", "architecture '" + archName + "' is not one of amd64, arm64, s390x, ppc64le, multi");
-      return Optional.empty();
-    }
-    if (payloadMissing) {
+    String stated = imageArch.orElseGet(() -> root.path("architecture").asText(""));
+    Optional<String> arch = ReleaseArchitecture.decide(stated, metadata, Optional.empty(), source, version.get(), problems);
+    if (arch.isEmpty() || payloadMissing) {
       return Optional.empty();
     }
     metadata.putIfAbsent(MetadataKeys.ARCH, arch.get());
-    Release release = new Release(version.get(), arch.get(), payload, metadata);
+    Release release = new Release(version.get(), arch.get(), payload, ReleaseArchitecture.completed(metadata, payload, arch.get()));
     List<ReleaseEdge> edges = new ArrayList<>();
     for (String previous : versions(root.get("previous"), "previous", source, problems)) {
       edges.add(new ReleaseEdge(previous + "+" + arch.get(), release.id()));

@@ -89,4 +89,73 @@ class RawGraphReaderTest {
               assertThat(p.source()).isEqualTo("test.json");
             }));
   }
+
+  @Test
+  void aNodeLabelledMultiWithNoOtherArchitectureIsAMultiRelease() throws InvalidInputException {
+    // The shape of a graph API response of arch=multi: no +suffix, no release.arch key.
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0\",\"payload\":\"" + PAYLOAD + "a".repeat(64) + "\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"multi\"}}],\"edges\":[]}");
+
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.releases()).extracting(Release::id).containsExactly("4.12.0+multi");
+  }
+
+  @Test
+  void aNodeLabelledMultiWhoseImageIsOnePlatformIsLeftOutAsAPieceOfTheMultiRelease() throws InvalidInputException {
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0+amd64\",\"payload\":\"p\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"multi\"}},{\"version\":\"4.12.0+multi\",\"payload\":\"q\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"multi\"}}],\"edges\":[[0,1]]}");
+
+    assertThat(set.releases()).extracting(Release::id).containsExactly("4.12.0+multi");
+    assertThat(set.edges()).isEmpty();
+    assertThat(set.problems()).singleElement().satisfies(p -> {
+      assertThat(p.source()).isEqualTo("test.json nodes[0]");
+      assertThat(p.kind()).isEqualTo("multi_arch_piece");
+      assertThat(p.message()).contains("4.12.0+amd64", "amd64", "manifest list");
+    });
+  }
+
+  @Test
+  void aMultiReleaseIsLabelledAndADigestPayloadGivesTheManifestref() throws InvalidInputException {
+    String digest = "sha256:" + "b".repeat(64);
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0\",\"payload\":\"quay.io/x/y@" + digest + "\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"multi\"}},"
+        + "{\"version\":\"4.12.0+amd64\",\"payload\":\"quay.io/x/y:4.12.0\"},"
+        + "{\"version\":\"4.12.1+amd64\",\"payload\":\"quay.io/x/y@" + digest + "\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.manifestref\":\"sha256:kept\"}}],\"edges\":[]}");
+
+    Map<String, Release> byId = set.releases().stream().collect(Collectors.toMap(Release::id, Function.identity()));
+    assertThat(byId.get("4.12.0+multi").metadata())
+        .containsEntry(MetadataKeys.MANIFEST_REF, digest)
+        .containsEntry(MetadataKeys.RELEASE_ARCHITECTURE, "multi");
+    // A payload by tag names no digest; a manifestref the input has is kept.
+    assertThat(byId.get("4.12.0+amd64").metadata()).doesNotContainKeys(MetadataKeys.MANIFEST_REF, MetadataKeys.RELEASE_ARCHITECTURE);
+    assertThat(byId.get("4.12.1+amd64").metadata()).containsEntry(MetadataKeys.MANIFEST_REF, "sha256:kept");
+  }
+
+  @Test
+  void anArchitectureLabelOtherThanMultiIsReportedForTheClientsThatRefuseIt() throws InvalidInputException {
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0+s390x\",\"payload\":\"p\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"s390x\"}}],\"edges\":[]}");
+
+    assertThat(set.releases()).extracting(Release::id).containsExactly("4.12.0+s390x");
+    assertThat(set.problems()).singleElement().satisfies(p -> {
+      assertThat(p.kind()).isEqualTo("invalid_architecture_label");
+      assertThat(p.message()).contains("'s390x'", "4.21");
+    });
+  }
+
+  @Test
+  void aSuffixThatContradictsTheArchKeyIsReported() throws InvalidInputException {
+    ReleaseSet set = read("{\"nodes\":[{\"version\":\"4.12.0+amd64\",\"payload\":\"p\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"arm64\"}},{\"version\":\"4.12.1+amd64\",\"payload\":\"p\","
+        + "\"metadata\":{\"io.openshift.upgrades.graph.release.arch\":\"x86_64\"}}],\"edges\":[]}");
+
+    assertThat(set.releases()).extracting(Release::id).containsExactly("4.12.0+amd64", "4.12.1+amd64");
+    assertThat(set.problems()).singleElement().satisfies(p -> {
+      assertThat(p.source()).isEqualTo("test.json nodes[0]");
+      assertThat(p.kind()).isEqualTo("conflicting_architecture");
+      assertThat(p.message()).contains("amd64", "'arm64'");
+    });
+  }
 }

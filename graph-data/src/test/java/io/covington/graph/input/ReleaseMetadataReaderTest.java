@@ -248,4 +248,35 @@ class ReleaseMetadataReaderTest {
     assertThat(doc).isEmpty();
     assertThat(problems.list()).singleElement().satisfies(p -> assertThat(p.message()).contains("riscv64"));
   }
+
+  @Test
+  void aDocumentLabelledMultiIsAMultiReleaseUnlessItsImageIsOnePlatform() throws Exception {
+    String multi = "{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.12.0\",\"payload\":\"quay.io/ocp@" + DIGEST + "\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"multi\"}";
+    write(dir, "list.json", multi + "}");
+    Path piece = write(dir, "piece.json", multi + ",\"architecture\":\"x86_64\"}");
+
+    ReleaseSet set = ReleaseMetadataReader.read(dir);
+
+    assertThat(set.releases()).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo("4.12.0+multi");
+      assertThat(r.metadata()).containsEntry(MetadataKeys.MANIFEST_REF, DIGEST).containsEntry(MetadataKeys.RELEASE_ARCHITECTURE, "multi");
+    });
+    assertThat(set.problems()).singleElement().satisfies(p -> {
+      assertThat(p.source()).isEqualTo(piece.toString());
+      assertThat(p.kind()).isEqualTo(ReleaseMetadataReader.MULTI_ARCH_PIECE);
+    });
+  }
+
+  @Test
+  void anImageDocumentLabelledMultiInAnImageOfOnePlatformIsLeftOut() {
+    Problems problems = new Problems();
+    byte[] raw = ("{\"kind\":\"cincinnati-metadata-v0\",\"version\":\"4.12.0\","
+        + "\"metadata\":{\"release.openshift.io/architecture\":\"multi\"}}").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(ReleaseMetadataReader.parseImageDocument(raw, "img", "r/x@" + DIGEST, "amd64", problems)).isEmpty();
+    assertThat(problems.list()).extracting(LoadProblem::kind).containsExactly(ReleaseMetadataReader.MULTI_ARCH_PIECE);
+    assertThat(ReleaseMetadataReader.parseImageDocument(raw, "img", "r/x@" + DIGEST, "multi", new Problems()))
+        .hasValueSatisfying(d -> assertThat(d.release().id()).isEqualTo("4.12.0+multi"));
+  }
 }

@@ -220,6 +220,11 @@ final class RegistryReleaseSource implements Source<ReleaseSet> {
       Optional<ReleaseMetadataReader.Document> doc = ReleaseMetadataReader.parseImageDocument(
           image.document().get().getBytes(StandardCharsets.UTF_8), source + " (" + digest + ")",
           repo.pullSpec(digest), image.architecture(), docProblems);
+      if (docProblems.list().stream().anyMatch(p -> p.kind().equals(ReleaseMetadataReader.MULTI_ARCH_PIECE))) {
+        // A platform image of a multi release tagged on its own: the manifest list is the release.
+        skipped++;
+        continue;
+      }
       docProblems.list().forEach(problems::add);
       if (doc.isEmpty()) {
         failed++;

@@ -71,6 +71,10 @@ class RegistryReleaseSourceTest {
         .digest());
     // A platform piece of the multi release, tagged too: not a release of its own.
     images.image(REPO, "4.1.1-multi-x86_64-piece", OCI, "amd64", List.of(m1));
+    // A platform piece whose manifest list is not in the repository: its document says multi, its
+    // image one platform; the reference scraper leaves it out, not filing it under amd64.
+    TestImages.Layer m2 = releaseLayer(releaseMetadata("4.1.2", List.of("4.1.1"), TestImages.multiMetadata()));
+    images.image(REPO, "4.1.2-multi-x86_64-orphan-piece", DOCKER, "amd64", List.of(m2));
 
     // What must be skipped or reported.
     String signed = digests.get("4.1.1+amd64");
@@ -127,16 +131,21 @@ class RegistryReleaseSourceTest {
         at + "not-a-release", "no_release_metadata",
         at + "corrupt-gzip", "registry_invalid_layer",
         at + "bad-download", "registry_digest_mismatch"));
-    // 12 tags over pages of 5: the signature, the second tag of 4.1.1, the multi piece and the
-    // image without metadata are skipped.
+    // 13 tags over pages of 5: the signature, the second tag of 4.1.1, the two multi pieces and
+    // the image without metadata are skipped.
     assertThat(scrape.stats()).singleElement().satisfies(stats -> {
       assertThat(stats.repository()).isEqualTo(standIn.host() + "/" + REPO);
-      assertThat(List.of(stats.tagsSeen(), stats.tagsSkipped(), stats.tagsFailed(), stats.releases())).containsExactly(12, 4, 2, 6);
+      assertThat(List.of(stats.tagsSeen(), stats.tagsSkipped(), stats.tagsFailed(), stats.releases())).containsExactly(13, 5, 2, 6);
       // 4.1.1-again may be read after 4.1.1-x86_64 has filled the cache: the same digest.
       assertThat(stats.cacheHits()).isBetween(0, 1);
     });
     assertThat(set.releases()).filteredOn(r -> r.arch().equals("multi")).allSatisfy(r ->
         assertThat(r.metadata()).containsEntry("release.openshift.io/architecture", "multi"));
+    // As the reference scraper: the digest of the tag's manifest (the list's, for multi) is the manifestref.
+    assertThat(set.releases()).allSatisfy(r ->
+        assertThat(r.metadata()).containsEntry("io.openshift.upgrades.graph.release.manifestref", digests.get(r.id())));
+    assertThat(set.releases()).filteredOn(r -> !r.arch().equals("multi")).allSatisfy(r ->
+        assertThat(r.metadata()).doesNotContainKey("release.openshift.io/architecture"));
   }
 
   @Test

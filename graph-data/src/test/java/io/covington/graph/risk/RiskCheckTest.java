@@ -74,6 +74,19 @@ class RiskCheckTest {
   }
 
   @Test
+  void refusesTheRulesGraphDataShippedAndFixedTheNextDay() throws Exception {
+    RiskCheck.Result broken = RiskCheck.run(GraphDataReader.read(resource("history-broken")), promtool());
+
+    assertThat(broken.findings()).extracting(f -> Path.of(f.problem().source()).getFileName() + " " + f.problem().kind())
+        .containsExactly("4.10.10-parallel-ceph_fsync-multiple-series.yaml risk_not_evaluable",
+            "4.10.10-parallel-ceph_fsync.yaml risk_not_evaluable", "4.13.25-AROBrokenDNSMasq.yaml risk_not_evaluable");
+    assertThat(broken.findings().get(2).problem().message()).startsWith("risk AROBrokenDNSMasq: the PromQL rule gives 4 samples (")
+        .contains("{name=\"aro\", type=\"Azure\"} 1");
+
+    assertThat(RiskCheck.run(GraphDataReader.read(resource("history-fixed")), promtool()).findings()).isEmpty();
+  }
+
+  @Test
   void theFixedOkdRuleIsOneOnOkdWithExt4BesidesBootAndZeroElsewhere() throws Exception {
     GraphData okd = GraphDataReader.read(BundledData.directory("okd/graph-data"));
     List<RiskRule> rules = RiskRule.of(okd);

@@ -1,9 +1,7 @@
 package io.covington.graph.risk;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +17,24 @@ public final class Promtool {
   /** The binary's name on the {@code PATH}. */
   public static final String NAME = "promtool";
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
   private static final int MAX_OUTPUT_BYTES = 64 << 20;
 
   private final Path binary;
+  private final Duration timeout;
 
   private Promtool(Path binary) {
+    this(binary, DEFAULT_TIMEOUT);
+  }
+
+  private Promtool(Path binary, Duration timeout) {
     this.binary = binary;
+    this.timeout = timeout;
+  }
+
+  /** This binary, given at most {@code limit} per run (default 2 minutes). */
+  Promtool withTimeout(Duration limit) {
+    return new Promtool(binary, limit);
   }
 
   /**
@@ -73,41 +82,44 @@ public final class Promtool {
    * @throws PromtoolException when the binary cannot be started, takes too long or prints too much
    */
   String testRules(Path testFile) throws PromtoolException {
-    Process process;
+    Path output = null;
+    Process process = null;
     try {
+      // Output goes to a file, so a binary that hangs with its output open still meets the timeout.
+      output = Files.createTempFile("covington-promtool-", ".out");
       process = new ProcessBuilder(binary.toString(), "test", "rules", testFile.toString())
           .redirectErrorStream(true)
+          .redirectOutput(output.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new PromtoolException(binary + " test rules did not finish within " + timeout.toSeconds() + " s");
+      }
+      if (Files.size(output) > MAX_OUTPUT_BYTES) {
+        throw new PromtoolException(binary + " printed more than " + (MAX_OUTPUT_BYTES >> 20) + " MiB");
+      }
+      return Files.readString(output, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new PromtoolException("cannot run " + binary + ": " + e.getMessage());
-    }
-    try (InputStream in = process.getInputStream()) {
-      process.getOutputStream().close();
-      byte[] output = readBounded(in);
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        throw new PromtoolException(binary + " test rules did not finish within " + TIMEOUT.toSeconds() + " s");
-      }
-      return new String(output, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PromtoolException("reading the output of " + binary + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PromtoolException("interrupted while " + binary + " ran");
     } finally {
-      process.destroyForcibly();
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      deleteQuietly(output);
     }
   }
 
-  private byte[] readBounded(InputStream in) throws IOException, PromtoolException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      if (out.size() + n > MAX_OUTPUT_BYTES) {
-        throw new PromtoolException(binary + " printed more than " + (MAX_OUTPUT_BYTES >> 20) + " MiB");
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // A temporary file left behind is harmless.
       }
-      out.write(buffer, 0, n);
     }
-    return out.toByteArray();
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.covington.graph.validate.Finding;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,20 @@ class RiskCheckTest {
         .isInstanceOf(PromtoolException.class)
         .hasMessageContaining("did not report its control expression")
         .hasMessageContaining("usage: something else");
+  }
+
+  @Test
+  void aBinaryThatHangsIsStoppedAndReported(@TempDir Path tmp) throws Exception {
+    Path hanging = TestFiles.write(tmp, "promtool", "#!/bin/sh\nexec sleep 60\n");
+    assertThat(hanging.toFile().setExecutable(true)).isTrue();
+    Path dir = TestFiles.graphData(tmp.resolve("gd"));
+    TestFiles.write(dir, "blocked-edges/4.14.1-X.yaml", block("4.14.1", "X", "group(up)"));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> RiskCheck.run(GraphDataReader.read(dir), Promtool.at(hanging).withTimeout(Duration.ofSeconds(1))))
+        .isInstanceOf(PromtoolException.class)
+        .hasMessage(hanging + " test rules did not finish within 1 s");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   private static RiskCheck.Result check(Path tmp, String rule) throws Exception {

@@ -81,10 +81,13 @@ public final class RiskCheck {
       Files.writeString(file, testFile(rules, clusters));
       String output = promtool.testRules(file);
       Map<String, Evaluation> evaluations = PromtoolReport.parse(output);
-      Evaluation control = evaluations.get(CONTROL);
-      if (control == null || !control.isEvaluable()) {
-        throw new PromtoolException(promtool + " test rules did not report its control expression; is it promtool?"
-            + " It printed: " + excerpt(output));
+      for (int c = 0; c < clusters.size(); c++) {
+        Evaluation control = evaluations.get(CONTROL + c);
+        if (control == null || !control.isEvaluable()) {
+          throw new PromtoolException(promtool + " test rules did not evaluate the control expression on the "
+              + clusters.get(c).name() + " cluster; is it promtool, and are the cluster's series valid? It printed: "
+              + excerpt(output));
+        }
       }
       return evaluations;
     } catch (IOException e) {
@@ -130,7 +133,7 @@ public final class RiskCheck {
   /**
    * The promtool unit-test document: one test per cluster, every rule in each (wrapped so that a
    * scalar or range-vector result fails to parse), each rule once more unwrapped for its own parse
-   * errors, and a control expression that must give one sample.
+   * errors, and in each test a control expression that must give one sample.
    */
   static String testFile(List<RiskRule> rules, List<SyntheticCluster> clusters) {
     ObjectNode doc = JSON.createObjectNode();
@@ -146,8 +149,8 @@ public final class RiskCheck {
         input.addObject().put("series", s.substring(0, split)).put("values", s.substring(split).trim());
       }
       ArrayNode exprs = test.putArray("promql_expr_test");
+      expr(exprs, PromtoolReport.marker("vector(1)", CONTROL + c));
       if (c == 0) {
-        expr(exprs, PromtoolReport.marker("vector(1)", CONTROL));
         for (int r = 0; r < rules.size(); r++) {
           expr(exprs, PromtoolReport.marker(rules.get(r).promql(), parseId(r)));
         }

@@ -168,7 +168,7 @@ class RiskCheckTest {
 
     assertThatThrownBy(() -> RiskCheck.run(GraphDataReader.read(dir), Promtool.at(fake)))
         .isInstanceOf(PromtoolException.class)
-        .hasMessageContaining("did not report its control expression")
+        .hasMessageContaining("did not evaluate the control expression on the openshift, 1 node cluster")
         .hasMessageContaining("usage: something else");
   }
 
@@ -184,6 +184,17 @@ class RiskCheckTest {
         .isInstanceOf(PromtoolException.class)
         .hasMessage(hanging + " test rules did not finish within 1 s");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aClusterPromtoolRefusesIsReportedNotReadAsNoSamples() throws Exception {
+    SyntheticCluster broken = new SyntheticCluster("broken", List.of("up{job=\"a\",} 1x120", "up{job=\"a\"1} 1x120"));
+    List<RiskRule> rules = List.of(new RiskRule("group(up)", List.of(new RiskRule.Use("x.yaml", "X"))));
+
+    assertThatThrownBy(() -> RiskCheck.run(rules, List.of(SyntheticCluster.standard().get(0), broken), promtool()))
+        .isInstanceOf(PromtoolException.class)
+        .hasMessageContaining("did not evaluate the control expression on the broken cluster")
+        .hasMessageContaining("parse error");
   }
 
   private static RiskCheck.Result check(Path tmp, String rule) throws Exception {

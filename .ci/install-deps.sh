@@ -9,6 +9,9 @@
 #   which the dashboard's browser tests drive headless; they fail, not skip, without them.
 # - libfaketime (faketime), with which a fault test sets a child server's wall clock back a day
 #   while it runs; the test fails, not skips, without it.
+# - Prometheus (prometheus) for its promtool (/usr/bin/promtool), whose `test rules` is the real
+#   PromQL engine the risk check's tests evaluate every risk rule with; they fail, not skip,
+#   without it. The package's own service (port 9090) is stopped where systemd started it.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -16,7 +19,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 packages=()
-if [ ! -x /usr/bin/docker-registry ] && [ -z "${COVINGTON_REGISTRY_BIN:-}" ]; then
+if [ ! -x /usr/bin/docker-registry ] && [ -z # Likewise the prometheus package starts a Prometheus server on port 9090: only promtool is wanted.
+if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+  $SUDO systemctl disable --now prometheus || true
+fi
+"${COVINGTON_REGISTRY_BIN:-}" ]; then
   packages+=(docker-registry)
 fi
 if ! command -v kubectl >/dev/null 2>&1 && [ -z "${KUBECTL:-}" ]; then
@@ -31,6 +38,9 @@ fi
 if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] && [ ! -e /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 ]; then
   packages+=(faketime)
 fi
+if ! command -v promtool >/dev/null 2>&1; then
+  packages+=(prometheus)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${packages[@]}"
@@ -39,5 +49,10 @@ fi
 if command -v systemctl >/dev/null && systemctl is-active --quiet docker-registry 2>/dev/null; then
   $SUDO systemctl disable --now docker-registry || true
 fi
+# Likewise the prometheus package starts a Prometheus server on port 9090: only promtool is wanted.
+if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+  $SUDO systemctl disable --now prometheus || true
+fi
 "${COVINGTON_REGISTRY_BIN:-/usr/bin/docker-registry}" --version
 /usr/bin/chromedriver --version
+promtool --version

@@ -73,6 +73,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON for CI.")
   boolean json;
 
+  @Option(names = "--promtool", paramLabel = "PATH",
+      description = "The promtool binary that evaluates every PromQL risk rule on synthetic clusters"
+          + " (default: promtool on the PATH; the check is reported as skipped without one; none: skip it).")
+  String promtool;
+
   @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
       description = "The largest graph-data file accepted, as the server's --max-file-size (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
@@ -88,7 +93,8 @@ final class ValidateCommand implements Callable<Integer> {
       return print(out, new ValidationReport("unreadable", errors(e.problems(), dir), Optional.ofNullable(base), List.of()));
     }
     Optional<ReleaseSet> releaseSet = releases == null ? Optional.empty() : Optional.of(readReleases(releases));
-    List<Finding> findings = relative(GraphDataValidator.validate(data, releaseSet), dir);
+    List<Finding> findings =
+        relative(ValidateRiskCheck.with(GraphDataValidator.validate(data, releaseSet), data, promtool, json, spec.commandLine()), dir);
     List<ChannelEdgeChanges> changes = List.of();
     if (base != null) {
       ReleaseSet diffReleases = releaseSet.isPresent() ? releaseSet.get() : BundledData.releases();

@@ -142,8 +142,8 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   @Option(names = "--streams-interval", paramLabel = "DURATION", defaultValue = "30s",
       converter = DurationConverter.class,
-      description = "How often streams given by URL are read again, e.g. 30s (a bare number is seconds); each stream"
-          + " keeps its last good graph on error (default: ${DEFAULT-VALUE}).")
+      description = "How often streams given by URL are read again, e.g. 30s (a bare number is seconds); on error a"
+          + " stream keeps its last good graph, or serves nothing if it never loaded (default: ${DEFAULT-VALUE}).")
   Duration streamsInterval;
 
   @Option(names = "--coreos-path-prefix", paramLabel = "PREFIX", defaultValue = CoreOsApi.DEFAULT_PREFIX,

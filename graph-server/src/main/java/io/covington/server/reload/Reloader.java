@@ -509,8 +509,10 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     return List.copyOf(reasons);
   }
 
+  /** What is served after a failure: the last good revision, or, before any load succeeded, nothing. */
   private String serving() {
-    return served.snapshot().map(s -> "; still serving revision " + s.revision()).orElse("");
+    return served.snapshot().map(s -> "; still serving revision " + s.revision())
+        .orElse("; nothing has loaded yet, so nothing is served");
   }
 
   private Attempt<S> fail(Instant at, long start, Outcome outcome, String reason, List<LoadProblem> problems) {

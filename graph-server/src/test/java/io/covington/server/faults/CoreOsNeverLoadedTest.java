@@ -13,7 +13,9 @@ import io.covington.sources.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -109,6 +111,35 @@ class CoreOsNeverLoadedTest {
     assertThat(reason).contains("could not be refreshed and serve their last good version: " + testingUrl)
         .doesNotContain("never loaded");
     assertThat(coreos().get("streams").get("names").toString()).isEqualTo("[\"stable\",\"testing\"]");
+  }
+
+  @Test
+  void whenNoStreamHasEverLoadedStatusSaysNothingIsServed() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed + "/streams/stable/releases.json";
+    CovingtonCommand command = new CovingtonCommand();
+    new CommandLine(command).parseArgs("--port", "0", "--status-port", "0", "--bind", "127.0.0.1",
+        "--streams-releases-url", "http://127.0.0.1:" + closed + "/streams/{stream}/releases.json",
+        "--streams-updates-url", "http://127.0.0.1:" + closed + "/updates/{stream}.json", "--stream", "stable",
+        "--streams-interval", "300ms");
+    Covington none = command.start();
+    try {
+      URI status = URI.create("http://127.0.0.1:" + none.server().statusPort() + "/status");
+      Await.until(WITHIN, "the failure reported",
+          () -> JSON.readTree(RunningServer.get(status).body()).get("coreos").get("failing").asBoolean());
+      JsonNode coreos = JSON.readTree(RunningServer.get(status).body()).get("coreos");
+
+      assertThat(coreos.get("ready").asBoolean()).isFalse();
+      assertThat(coreos.get("lastError").get("reason").asText())
+          .isEqualTo("the inputs cannot be read; nothing has loaded yet, so nothing is served");
+      assertThat(coreos.get("lastError").get("problems").get(0).get("message").asText())
+          .isEqualTo(url + ": connection refused by 127.0.0.1:" + closed + " (nothing listens there)");
+    } finally {
+      none.stop();
+    }
   }
 
   private static byte[] bundled(String path) throws IOException {

@@ -301,7 +301,20 @@ public final class CovingtonCommand implements Callable<Integer> {
   public static CommandLine commandLine(CovingtonCommand command, Map<String, String> environment) {
     return new CommandLine(command)
         .setDefaultValueProvider(new EnvironmentDefaults(environment))
-        .setParameterExceptionHandler(CovingtonCommand::usageError);
+        .setParameterExceptionHandler(CovingtonCommand::usageError)
+        .setExecutionExceptionHandler(CovingtonCommand::unexpected);
+  }
+
+  /**
+   * A failure no command turned into a message: one line naming the command and the exception, not
+   * a stack trace (a bug to report, with that line).
+   */
+  static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    PrintWriter err = command.getErr();
+    err.println(command.getCommandSpec().qualifiedName() + ": unexpected error: " + e
+        + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+    err.flush();
+    return command.getCommandSpec().exitCodeOnExecutionException();
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.covington.server.cli;
 
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
 import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.policy.path.AcceptedRisks;
@@ -83,15 +85,20 @@ final class PathCommands {
     @Option(names = "--json", description = "Print the JSON the HTTP API answers instead of a table.")
     boolean json;
 
-    GraphSnapshot load() throws Exception {
-      return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+    GraphSnapshot load() throws QueryRefused, InterruptedException {
+      try {
+        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+      } catch (InvalidInputException e) {
+        throw new QueryRefused("unreadable_data", e.problems().stream().map(LoadProblem::toString)
+            .collect(Collectors.joining("; ", "the data cannot be read (--graph-data, --releases): ", "")));
+      }
     }
 
     /**
      * The CoreOS stream asked for, or empty for a channel; refuses a query that gives both, neither,
      * or flags of the other product.
      */
-    Optional<StreamAnswers> coreos(CommandSpec spec) throws StreamAnswers.Refused {
+    Optional<StreamAnswers> coreos(CommandSpec spec) throws QueryRefused {
       ParseResult given = spec.commandLine().getParseResult();
       if ((channel == null) == (stream == null)) {
         throw new ParameterException(spec.commandLine(),
@@ -139,7 +146,7 @@ final class PathCommands {
           out.flush();
           return reachable ? 0 : 1;
         }
-      } catch (StreamAnswers.Refused e) {
+      } catch (QueryRefused e) {
         return refused(spec, e.kind(), e.getMessage());
       }
       PathPlan plan;
@@ -148,6 +155,8 @@ final class PathCommands {
             PathRequest.of(query.channel, query.arch, query.from, Optional.ofNullable(to)).accepting(AcceptedRisks.parse(acceptRisks)));
       } catch (PathQueryException e) {
         return refused(spec, e.kind().wireName(), e.getMessage());
+      } catch (QueryRefused e) {
+        return refused(spec, e.kind(), e.getMessage());
       }
       if (query.json) {
         out.println(new String(PathJson.plan(plan), StandardCharsets.UTF_8));
@@ -180,10 +189,15 @@ final class PathCommands {
           out.flush();
           return 0;
         }
-      } catch (StreamAnswers.Refused refused) {
+      } catch (QueryRefused refused) {
         return refused(spec, refused.kind(), refused.getMessage());
       }
-      UpdateExplanation e = new UpdateExplainer(PathIndex.of(query.load())).explain(query.channel, query.arch, query.from, to);
+      UpdateExplanation e;
+      try {
+        e = new UpdateExplainer(PathIndex.of(query.load())).explain(query.channel, query.arch, query.from, to);
+      } catch (QueryRefused refused) {
+        return refused(spec, refused.kind(), refused.getMessage());
+      }
       if (query.json) {
         out.println(new String(PathJson.explanation(e), StandardCharsets.UTF_8));
       } else {

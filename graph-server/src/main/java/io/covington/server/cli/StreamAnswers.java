@@ -21,21 +21,6 @@ import java.util.Optional;
  */
 final class StreamAnswers {
 
-  /** A query that cannot be answered: the wire kind of the HTTP API's error, and why. */
-  static final class Refused extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final String kind;
-
-    Refused(String kind, String message) {
-      super(message, null, false, false);
-      this.kind = kind;
-    }
-
-    String kind() {
-      return kind;
-    }
-  }
-
   private final CoreOsGraph graph;
   private final double wariness;
   private final Instant now;
@@ -51,31 +36,31 @@ final class StreamAnswers {
    * bundled streams.
    *
    * @param rolloutWariness as Zincati's {@code rollout_wariness}; 0 (every rollout open) when empty
-   * @throws Refused naming the stream, base architecture or wariness that is not there or not valid
+   * @throws QueryRefused naming the stream, base architecture or wariness that is not there or not valid
    */
   static StreamAnswers of(Optional<Path> streams, String stream, String basearch, boolean oci,
-      Optional<String> rolloutWariness) throws Refused {
+      Optional<String> rolloutWariness) throws QueryRefused {
     CoreOsSnapshot snapshot;
     try {
       snapshot = streams.isPresent() ? CoreOsStreams.loadDirectory(streams.get()) : CoreOsStreams.loadBundled();
     } catch (InvalidInputException e) {
-      throw new Refused("unreadable_streams", e.problems().get(0).toString());
+      throw new QueryRefused("unreadable_streams", e.problems().get(0).toString());
     }
     Scheme scheme = oci ? Scheme.OCI : Scheme.CHECKSUM;
     Optional<CoreOsGraph> graph = snapshot.graph(stream, basearch, scheme);
     if (graph.isEmpty()) {
       if (snapshot.stream(stream).isEmpty()) {
-        throw new Refused("unknown_stream", "no stream " + stream + " in " + streams.map(Path::toString).orElse("the bundled streams")
+        throw new QueryRefused("unknown_stream", "no stream " + stream + " in " + streams.map(Path::toString).orElse("the bundled streams")
             + "; the streams are " + String.join(", ", snapshot.streams()));
       }
-      throw new Refused("unknown_basearch", "stream " + stream + " has no " + scheme.wireName() + " graph on " + basearch
+      throw new QueryRefused("unknown_basearch", "stream " + stream + " has no " + scheme.wireName() + " graph on " + basearch
           + "; its base architectures are " + String.join(", ", snapshot.basearches(stream)));
     }
     double wariness;
     if (rolloutWariness.isEmpty()) {
       wariness = 0.0;
     } else if (ClientWariness.parse(rolloutWariness.get()).isEmpty()) {
-      throw new Refused("invalid_query", "--rollout-wariness " + rolloutWariness.get() + " must be a number from 0.0 to 1.0");
+      throw new QueryRefused("invalid_query", "--rollout-wariness " + rolloutWariness.get() + " must be a number from 0.0 to 1.0");
     } else {
       wariness = ClientWariness.of(rolloutWariness, Optional.empty());
     }
@@ -83,12 +68,12 @@ final class StreamAnswers {
   }
 
   /** Prints the path; answers whether the target is reachable. */
-  boolean path(PrintWriter out, String from, Optional<String> to, boolean json) throws Refused {
+  boolean path(PrintWriter out, String from, Optional<String> to, boolean json) throws QueryRefused {
     StreamPaths.Plan plan;
     try {
       plan = StreamPaths.plan(graph, wariness, now, from, to);
     } catch (StreamPaths.UnknownVersion e) {
-      throw new Refused("unknown_version", e.getMessage());
+      throw new QueryRefused("unknown_version", e.getMessage());
     }
     if (json) {
       out.println(new String(CoreOsPathJson.plan(plan, wariness), StandardCharsets.UTF_8));
@@ -109,12 +94,12 @@ final class StreamAnswers {
   }
 
   /** Prints why the direct update is or is not offered. */
-  void explain(PrintWriter out, String from, String to, boolean json) throws Refused {
+  void explain(PrintWriter out, String from, String to, boolean json) throws QueryRefused {
     StreamPaths.Explanation e;
     try {
       e = StreamPaths.explain(graph, wariness, now, from, to);
     } catch (StreamPaths.UnknownVersion unknown) {
-      throw new Refused("unknown_version", unknown.getMessage());
+      throw new QueryRefused("unknown_version", unknown.getMessage());
     }
     if (json) {
       out.println(new String(CoreOsPathJson.explanation(e, wariness), StandardCharsets.UTF_8));

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code covington path --stream} and {@code explain --stream} on the bundled CoreOS streams: the
  * same answers as the CoreOS API's {@code /v1/path} and {@code /v1/explain} through a real server,
- * and one-line refusals naming the flag, stream, base architecture or version.
+ * and one-line refusals naming the flag, stream, base architecture, version or unreadable data.
  */
 class StreamPathCommandsTest {
 
@@ -136,12 +136,18 @@ class StreamPathCommandsTest {
     "path --stream stable --accept-risks all --from 1|covington path: --accept-risks is for --channel; --stream takes"
         + " --basearch and --streams",
     "explain --channel stable-4.16 --basearch x86_64 --from 1 --to 2|covington explain: --basearch is for --stream;"
-        + " --channel takes --arch"
+        + " --channel takes --arch",
+    "path --channel stable-4.16 --from 4.15.20 --graph-data /no/such/graph-data|covington path: unreadable_data: the data"
+        + " cannot be read (--graph-data, --releases): /no/such/graph-data: unreachable: graph-data directory"
+        + " /no/such/graph-data does not exist",
+    "explain --channel stable-4.16 --from 4.15.20 --to 4.16.1 --releases /no/such/releases.json|covington explain:"
+        + " unreadable_data: the data cannot be read (--graph-data, --releases): /no/such/releases.json"
   })
   void aQueryThatCannotBeAnsweredIsOneLineAndExitStatusTwo(String args, String message) {
     assertThat(run(args.split(" "))).isEqualTo(2);
 
-    assertThat(err.toString().lines().findFirst()).hasValue(message);
+    assertThat(err.toString().lines().findFirst()).hasValueSatisfying(line -> assertThat(line).startsWith(message));
+    assertThat(err.toString()).doesNotContain("\tat ");
     assertThat(err.toString().lines().count()).isLessThanOrEqualTo(2);
     assertThat(out.toString()).isEmpty();
   }

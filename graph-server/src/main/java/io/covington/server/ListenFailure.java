@@ -32,10 +32,10 @@ public final class ListenFailure extends RuntimeException {
   private final Port which;
   private final String address;
   private final int port;
-  private final Cause cause;
+  private final Reason reason;
 
   /** Why listening failed, as far as the operating system says. */
-  public enum Cause {
+  public enum Reason {
     IN_USE("address already in use"),
     NOT_LOCAL("the address is not one of this machine's"),
     FORBIDDEN("permission denied (ports below 1024 need privileges)"),
@@ -43,7 +43,7 @@ public final class ListenFailure extends RuntimeException {
 
     private final String words;
 
-    Cause(String words) {
+    Reason(String words) {
       this.words = words;
     }
   }
@@ -59,7 +59,7 @@ public final class ListenFailure extends RuntimeException {
     this.which = which;
     this.address = address;
     this.port = port;
-    this.cause = classify(failure);
+    this.reason = classify(failure);
   }
 
   /** The port that failed. */
@@ -78,28 +78,28 @@ public final class ListenFailure extends RuntimeException {
   }
 
   /** Why, as far as the operating system says. */
-  public Cause reason() {
-    return cause;
+  public Reason reason() {
+    return reason;
   }
 
-  private static Cause classify(Throwable failure) {
+  private static Reason classify(Throwable failure) {
     String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
     if (message.contains("already in use")) {
-      return Cause.IN_USE;
+      return Reason.IN_USE;
     }
     if (message.contains("cannot assign requested address") || message.contains("not available")) {
-      return Cause.NOT_LOCAL;
+      return Reason.NOT_LOCAL;
     }
     if (message.contains("permission denied") || message.contains("access denied")) {
-      return Cause.FORBIDDEN;
+      return Reason.FORBIDDEN;
     }
-    return Cause.OTHER;
+    return Reason.OTHER;
   }
 
   private static String words(Throwable failure) {
-    Cause cause = classify(failure);
-    if (cause != Cause.OTHER) {
-      return cause.words;
+    Reason reason = classify(failure);
+    if (reason != Reason.OTHER) {
+      return reason.words;
     }
     String message = failure.getMessage();
     String kind = failure instanceof BindException ? "cannot bind" : failure.getClass().getSimpleName();

@@ -2,9 +2,11 @@ package io.covington.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.covington.server.ListenFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The errors a new user meets first, as the command prints them: one line naming the port or flags
@@ -78,6 +82,22 @@ class FirstErrorsTest {
           + " (the status port): address already in use; stop the other process or pass another --status-port");
       assertThat(exit.output()).doesNotContain("\tat ");
     }
+  }
+
+  /** The operating system's words for the other refusals, as Vert.x passes them on (not reproducible as root here). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "API|Cannot assign requested address|cannot listen on 203.0.113.7:8080 (the API port): the address is not one of this"
+        + " machine's; pass --bind with an address of this machine (0.0.0.0 for all)",
+    "STATUS|Permission denied|cannot listen on 203.0.113.7:8080 (the status port): permission denied (ports below 1024"
+        + " need privileges); pass a --status-port of 1024 or more, or run with the privilege to bind low ports",
+    "API|Protocol family unavailable|cannot listen on 203.0.113.7:8080 (the API port): cannot bind: Protocol family"
+        + " unavailable; check --bind and --port"
+  })
+  void everyRefusalToListenSaysWhatToDo(ListenFailure.Port which, String osMessage, String expected) {
+    ListenFailure failure = new ListenFailure(which, "203.0.113.7", 8080, new BindException(osMessage));
+
+    assertThat(failure.getMessage() + "; " + CovingtonCommand.whatToDo(failure)).isEqualTo(expected);
   }
 
   private final StringWriter out = new StringWriter();

@@ -47,6 +47,8 @@ def main(out):
                 "io.openshift.upgrades.graph.release.arch": "amd64",
                 "machine-os.covington.io/id": os_id,
                 "machine-os.covington.io/version": os_version,
+                # The marker the dashboard shows a "synthetic" badge for: payload and manifestref are not real.
+                "covington.io/synthetic": "payload",
             },
         })
     edges = [[index[p], index[v]] for v, _, _, prev in RELEASES for p in prev]

@@ -31,6 +31,9 @@ import os
 import shutil
 import sys
 
+# What the bundled index marks as synthesized ("covington.io/synthetic"), shown by the dashboard.
+SYNTHETIC = "OSTree checksums, OCI image digests and architecture availability"
+
 STREAMS = ("stable", "testing", "next")
 OCI_REPO = "quay.io/fedora/fedora-coreos"
 
@@ -94,6 +97,8 @@ def synthesize(corpus, out, stream):
     index = {
         "note": "SYNTHESIZED by Covington (graph-data/tools/synthesize-coreos-releases.py): "
         "real versions, generated checksums and digests. Not a Fedora CoreOS document.",
+        # What the server reports as synthetic (/v1/streams "synthetic", the dashboard's badge).
+        "covington.io/synthetic": SYNTHETIC,
         "stream": stream,
         "metadata": {"last-modified": updates["metadata"]["last-modified"]},
         "releases": [release_entry(stream, v) for v in versions],

@@ -59,7 +59,8 @@ public final class CovingtonServer {
   public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
   /**
-   * Starts both servers; the future completes once both listen.
+   * Starts both servers; the future completes once both listen, or fails with a {@link
+   * ListenFailure} naming the port that cannot be listened on.
    *
    * @param cacheBytes bound of the bytes each API's response cache holds
    * @param eventLoops how many event loops serve the API port (at least 1)
@@ -91,14 +92,17 @@ public final class CovingtonServer {
     // give each its own random port, so a random port is asked as -1: one random port, shared.
     int apiPort = config.apiPort() == 0 ? -1 : config.apiPort();
     Future<HttpServer> api =
-        apiEdge.install(vertx.createHttpServer(options), ApiRouter.create(vertx, apis, metrics)).listen(apiPort);
+        apiEdge.install(vertx.createHttpServer(options), ApiRouter.create(vertx, apis, metrics)).listen(apiPort)
+            .recover(e -> Future.failedFuture(new ListenFailure(ListenFailure.Port.API, config.bind(), config.apiPort(), e)));
     Future<HttpServer> status =
         statusEdge
             .install(
                 vertx.createHttpServer(statusOptions),
                 StatusRoutes.create(
                     vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics))
-            .listen(config.statusPort());
+            .listen(config.statusPort())
+            .recover(e -> Future.failedFuture(
+                new ListenFailure(ListenFailure.Port.STATUS, config.bind(), config.statusPort(), e)));
     // One more listener per further event loop, so that writing bodies can use every core.
     Future<List<HttpServer>> siblings = api.compose(first -> EventLoopListeners.add(vertx, options, apiPort,
         eventLoops - 1, server -> apiEdge.install(server, ApiRouter.create(vertx, apis, metrics))));

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The CoreOS streams' loader: every stream from one source (bundled, a directory, or URLs). A
  * stream that cannot be read is left out and reported in the snapshot's problems; a URL stream
- * that cannot be refreshed keeps its last good version and is reported as stale. Nothing else
- * keeps a snapshot from being published.
+ * that cannot be refreshed keeps its last good version and is reported as stale; one that has
+ * never been read serves nothing and is reported as missing. Nothing else keeps a snapshot from
+ * being published.
  */
 public final class CoreOsLoader extends Loader<CoreOsSnapshot> {
 
@@ -22,6 +23,6 @@ public final class CoreOsLoader extends Loader<CoreOsSnapshot> {
 
   @Override
   protected LoadResult.Built<CoreOsSnapshot> build() throws IOException, InvalidInputException {
-    return new LoadResult.Built<>(read(streams, "streams"), List.of(), streams.stale());
+    return new LoadResult.Built<>(read(streams, "streams"), List.of(), streams.stale(), streams.missing());
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -92,11 +93,13 @@ public final class HttpFetch {
     HttpResponse<InputStream> response;
     try {
       response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpConnectTimeoutException e) {
+      throw new IOException(url + ": " + NetworkFailure.describe(e, URI.create(url))
+          + " after " + CONNECT_TIMEOUT.toSeconds() + " s", e);
     } catch (HttpTimeoutException e) {
-      throw new IOException(url + " did not answer within " + deadline.toSeconds() + " s", e);
+      throw new IOException(url + " did not answer within " + deadline.toSeconds() + " s (--fetch-timeout)", e);
     } catch (IOException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IOException(message.contains(url) ? message : url + ": " + message, e);
+      throw new IOException(url + ": " + NetworkFailure.describe(e, URI.create(url)), e);
     }
     try (InputStream body = response.body()) {
       if (response.statusCode() == 304 && etag.isPresent()) {

@@ -3,6 +3,7 @@ package io.covington.sources;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -61,17 +62,38 @@ public sealed interface LoadResult<S> {
    *     no data at all); empty when it may
    * @param stale inputs that could not be refreshed and are in the snapshot at an older version
    *     (see {@link Source#stale()}); the snapshot is current when empty
+   * @param missing inputs that were never read and are not in the snapshot at all (see {@link
+   *     Source#missing()})
    */
-  record Built<S>(S snapshot, List<LoadProblem> rejections, List<LoadProblem> stale) implements LoadResult<S> {
+  record Built<S>(S snapshot, List<LoadProblem> rejections, List<LoadProblem> stale, List<LoadProblem> missing)
+      implements LoadResult<S> {
     public Built {
       Objects.requireNonNull(snapshot, "snapshot");
       rejections = List.copyOf(rejections);
       stale = List.copyOf(stale);
+      missing = List.copyOf(missing);
+    }
+
+    /** A snapshot of every input, some perhaps at an older version. */
+    public Built(S snapshot, List<LoadProblem> rejections, List<LoadProblem> stale) {
+      this(snapshot, rejections, stale, List.of());
     }
 
     /** A snapshot of current inputs. */
     public Built(S snapshot, List<LoadProblem> rejections) {
       this(snapshot, rejections, List.of());
+    }
+
+    /** Whether some input is behind or absent: the snapshot is published, and still reported failing. */
+    public boolean incomplete() {
+      return !stale.isEmpty() || !missing.isEmpty();
+    }
+
+    /** The problems of the inputs behind or absent, the absent ones first. */
+    public List<LoadProblem> unrefreshed() {
+      List<LoadProblem> all = new ArrayList<>(missing);
+      all.addAll(stale);
+      return List.copyOf(all);
     }
   }
 

@@ -55,4 +55,13 @@ public interface Source<T> extends AutoCloseable {
   default List<LoadProblem> stale() {
     return List.of();
   }
+
+  /**
+   * The inputs this source has never read successfully, so that nothing of them is served (a
+   * CoreOS stream URL that failed from the start while the others were read), with what went
+   * wrong; empty when every input was read at least once.
+   */
+  default List<LoadProblem> missing() {
+    return List.of();
+  }
 }

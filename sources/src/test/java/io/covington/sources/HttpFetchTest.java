@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.covington.graph.input.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Fetches are bounded in time and size, against a real HTTP server that trickles or floods. */
+/**
+ * Fetches are bounded in time and size, against a real HTTP server that trickles or floods, and a
+ * URL that cannot be fetched is reported with the URL and the cause in words.
+ */
 class HttpFetchTest {
 
   private HttpServer http;
@@ -49,6 +54,10 @@ class HttpFetchTest {
     });
     http.createContext("/declared", exchange -> {
       exchange.sendResponseHeaders(200, 10L << 20);
+      exchange.close();
+    });
+    http.createContext("/gone", exchange -> {
+      exchange.sendResponseHeaders(404, -1);
       exchange.close();
     });
     http.setExecutor(Executors.newCachedThreadPool());
@@ -89,5 +98,43 @@ class HttpFetchTest {
 
     assertThatThrownBy(fetch::fetch).isInstanceOfSatisfying(InvalidInputException.class, e ->
         assertThat(e.problems().get(0).message()).contains(Long.toString(10L << 20)));
+  }
+
+  @Test
+  void aRefusedConnectionIsNamedWithTheUrlAndTheCause() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed + "/releases.json";
+
+    assertThatThrownBy(new HttpFetch(url, "application/json")::fetch).isInstanceOf(IOException.class)
+        .hasMessage(url + ": connection refused by 127.0.0.1:" + closed + " (nothing listens there)");
+  }
+
+  @Test
+  void anUnknownHostIsNamedAsADnsFailure() {
+    // .invalid never resolves (RFC 6761).
+    String url = "https://releases.covington.invalid/graph.json";
+
+    assertThatThrownBy(new HttpFetch(url, "application/json")::fetch).isInstanceOf(IOException.class)
+        .hasMessage(url + ": the host name releases.covington.invalid cannot be resolved (DNS)");
+  }
+
+  @Test
+  void aServerThatNeverAnswersIsCutOffNamingTheDeadlineAndItsFlag() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/releases.json";
+      HttpFetch fetch = new HttpFetch(url, "application/json", Duration.ofSeconds(1), 1 << 20);
+
+      assertThatThrownBy(fetch::fetch).isInstanceOf(IOException.class)
+          .hasMessage(url + " did not answer within 1 s (--fetch-timeout)");
+    }
+  }
+
+  @Test
+  void anHttpErrorStatusIsNamed() {
+    assertThatThrownBy(new HttpFetch(base + "/gone", "application/json")::fetch).isInstanceOf(IOException.class)
+        .hasMessage(base + "/gone answered HTTP status 404 (expected 200)");
   }
 }

@@ -58,7 +58,8 @@ final class ReleaseIndexReader {
       }
       releases.add(release.get());
     }
-    return Optional.of(new ReleaseIndex(doc.get().stream, releases, source));
+    return Optional.of(new ReleaseIndex(doc.get().stream, releases, source,
+        Optional.ofNullable(doc.get().synthetic).filter(s -> !s.isBlank())));
   }
 
   /** Reads the index from a string, e.g. a body fetched over HTTP. */
@@ -121,7 +122,8 @@ final class ReleaseIndexReader {
         source, KIND, "at releases[" + i + "]." + field + ": architecture " + arch + " appears twice");
   }
 
-  record IndexDoc(String stream, List<ReleaseDoc> releases) {
+  /** {@code covington.io/synthetic} marks Covington's own generated indexes; Fedora's have no such field. */
+  record IndexDoc(String stream, List<ReleaseDoc> releases, @JsonProperty("covington.io/synthetic") String synthetic) {
     IndexDoc {
       CoreOsJson.requireText(stream, "stream");
       releases = List.copyOf(CoreOsJson.require(releases, "releases"));

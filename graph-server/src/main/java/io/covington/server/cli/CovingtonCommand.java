@@ -4,6 +4,7 @@ import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.validate.SafetyPolicy;
 import io.covington.server.Covington;
+import io.covington.server.ListenFailure;
 import io.covington.server.ServerConfig;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.http.HttpLimits;
@@ -141,8 +142,8 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   @Option(names = "--streams-interval", paramLabel = "DURATION", defaultValue = "30s",
       converter = DurationConverter.class,
-      description = "How often streams given by URL are read again, e.g. 30s (a bare number is seconds); each stream"
-          + " keeps its last good graph on error (default: ${DEFAULT-VALUE}).")
+      description = "How often streams given by URL are read again, e.g. 30s (a bare number is seconds); on error a"
+          + " stream keeps its last good graph, or serves nothing if it never loaded (default: ${DEFAULT-VALUE}).")
   Duration streamsInterval;
 
   @Option(names = "--coreos-path-prefix", paramLabel = "PREFIX", defaultValue = CoreOsApi.DEFAULT_PREFIX,
@@ -216,7 +217,7 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   @Option(names = "--safety-max-reopened", paramLabel = "SHARE", defaultValue = "25%", converter = ShareConverter.class,
       description = "Hold a reload back when it would offer again more than this share of the blocked updates"
-          + " (default: ${DEFAULT-VALUE}; 100% never holds).")
+          + " (default: ${DEFAULT-VALUE}; 100%% never holds).")
   double safetyMaxReopened;
 
   @Option(names = "--safety-max-unconditioned", paramLabel = "SHARE", defaultValue = "25%", converter = ShareConverter.class,
@@ -298,7 +299,36 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   /** The command line of {@code command}, taking defaults from {@code environment} ({@link EnvironmentDefaults}). */
   public static CommandLine commandLine(CovingtonCommand command, Map<String, String> environment) {
-    return new CommandLine(command).setDefaultValueProvider(new EnvironmentDefaults(environment));
+    return new CommandLine(command)
+        .setDefaultValueProvider(new EnvironmentDefaults(environment))
+        .setParameterExceptionHandler(CovingtonCommand::usageError)
+        .setExecutionExceptionHandler(CovingtonCommand::unexpected);
+  }
+
+  /**
+   * A failure no command turned into a message: one line naming the command and the exception, not
+   * a stack trace (a bug to report, with that line).
+   */
+  static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    PrintWriter err = command.getErr();
+    err.println(command.getCommandSpec().qualifiedName() + ": unexpected error: " + e
+        + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+    err.flush();
+    return command.getCommandSpec().exitCodeOnExecutionException();
+  }
+
+  /**
+   * A usage error in one line naming the flag, and where the flags are described: the whole help
+   * would bury the one line that matters.
+   */
+  static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(command.getColorScheme().errorText(command.getCommandSpec().qualifiedName() + ": " + e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for every flag.");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**
@@ -352,8 +382,10 @@ public final class CovingtonCommand implements Callable<Integer> {
     try {
       running = Covington.start(settings);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      spec.commandLine().getErr().println("covington: cannot start the server: "
-          + (e instanceof ExecutionException ? e.getCause() : e));
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      spec.commandLine().getErr().println(cause instanceof ListenFailure listen
+          ? "covington: " + listen.getMessage() + "; " + whatToDo(listen)
+          : "covington: cannot start the server: " + cause);
       return 1;
     }
     try {
@@ -372,9 +404,25 @@ public final class CovingtonCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What a user does about a port that cannot be listened on, naming the flag. */
+  static String whatToDo(ListenFailure failure) {
+    String flag = failure.which() == ListenFailure.Port.API ? "--port" : "--status-port";
+    return switch (failure.reason()) {
+      case IN_USE -> "stop the other process or pass another " + flag + " (0 picks a free port)";
+      case NOT_LOCAL -> "pass --bind with an address of this machine (0.0.0.0 for all)";
+      case FORBIDDEN -> "pass a " + flag + " of 1024 or more, or run with the privilege to bind low ports";
+      case OTHER -> "check --bind and " + flag;
+    };
+  }
+
   private ServerConfig server() {
     port("--port", port);
     port("--status-port", statusPort);
+    if (port != 0 && port == statusPort) {
+      // Vert.x would share the one port between both servers, alternating API and status answers.
+      throw new ParameterException(spec.commandLine(),
+          "--port and --status-port are both " + port + ": give the status port another one");
+    }
     try {
       return new ServerConfig(bind, port, statusPort,
           ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix), httpLimits());

@@ -1,5 +1,7 @@
 package io.covington.server.cli;
 
+import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
 import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.policy.path.AcceptedRisks;
@@ -27,11 +29,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code path} and {@code explain} subcommands: the same questions as the HTTP API, answered
- * from the bundled or given data, for people preparing mirrors of disconnected sites.
+ * from the bundled or given data, for people preparing mirrors of disconnected sites; on a CoreOS
+ * stream with {@code --stream} ({@link StreamAnswers}).
  */
 final class PathCommands {
 
@@ -40,7 +45,7 @@ final class PathCommands {
 
   private PathCommands() {}
 
-  /** Options shared by both commands: the data and the channel. */
+  /** Options shared by both commands: the data, and the channel or the CoreOS stream. */
   static final class Query {
     @Option(names = "--graph-data", paramLabel = "DIR", description = "Graph-data directory (default: the bundled one).")
     Path graphData;
@@ -49,11 +54,30 @@ final class PathCommands {
         description = "Release-metadata directory, or raw graph JSON file or URL (default: the bundled releases).")
     String releases;
 
-    @Option(names = "--channel", required = true, paramLabel = "CHANNEL", description = "The channel, e.g. stable-4.16.")
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "The OpenShift/OKD channel, e.g. stable-4.16.")
     String channel;
 
-    @Option(names = "--arch", defaultValue = "amd64", paramLabel = "ARCH", description = "Architecture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "amd64", paramLabel = "ARCH",
+        description = "Architecture of --channel (default: ${DEFAULT-VALUE}).")
     String arch;
+
+    @Option(names = "--stream", paramLabel = "STREAM", description = "Instead of --channel: the CoreOS stream, e.g. stable.")
+    String stream;
+
+    @Option(names = "--basearch", paramLabel = "BASEARCH", defaultValue = "x86_64",
+        description = "Base architecture of --stream (default: ${DEFAULT-VALUE}).")
+    String basearch;
+
+    @Option(names = "--streams", paramLabel = "DIR",
+        description = "CoreOS streams directory, DIR/<stream>/releases.json and updates.json (default: the bundled streams).")
+    Path streams;
+
+    @Option(names = "--rollout-wariness", paramLabel = "W",
+        description = "For --stream: the node's rollout wariness, 0.0 to 1.0 (default: 0, every rollout open).")
+    String rolloutWariness;
+
+    @Option(names = "--oci", description = "For --stream: the container-image (OCI) graph instead of the OSTree one.")
+    boolean oci;
 
     @Option(names = "--from", required = true, paramLabel = "VERSION", description = "The version updated from.")
     String from;
@@ -61,15 +85,47 @@ final class PathCommands {
     @Option(names = "--json", description = "Print the JSON the HTTP API answers instead of a table.")
     boolean json;
 
-    GraphSnapshot load() throws Exception {
-      return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+    GraphSnapshot load() throws QueryRefused, InterruptedException {
+      try {
+        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+      } catch (InvalidInputException e) {
+        throw new QueryRefused("unreadable_data", e.problems().stream().map(LoadProblem::toString)
+            .collect(Collectors.joining("; ", "the data cannot be read (--graph-data, --releases): ", "")));
+      }
+    }
+
+    /**
+     * The CoreOS stream asked for, or empty for a channel; refuses a query that gives both, neither,
+     * or flags of the other product.
+     */
+    Optional<StreamAnswers> coreos(CommandSpec spec) throws QueryRefused {
+      ParseResult given = spec.commandLine().getParseResult();
+      if ((channel == null) == (stream == null)) {
+        throw new ParameterException(spec.commandLine(),
+            "give --channel (OpenShift, OKD) or --stream (CoreOS): " + (channel == null ? "neither" : "not both"));
+      }
+      if (stream == null) {
+        for (String flag : List.of("--basearch", "--streams", "--rollout-wariness", "--oci")) {
+          if (given.hasMatchedOption(flag)) {
+            throw new ParameterException(spec.commandLine(), flag + " is for --stream; --channel takes --arch");
+          }
+        }
+        return Optional.empty();
+      }
+      for (String flag : List.of("--arch", "--graph-data", "--releases", "--accept-risks")) {
+        if (given.hasMatchedOption(flag)) {
+          throw new ParameterException(spec.commandLine(), flag + " is for --channel; --stream takes --basearch and --streams");
+        }
+      }
+      return Optional.of(StreamAnswers.of(Optional.ofNullable(streams), stream, basearch, oci,
+          Optional.ofNullable(rolloutWariness)));
     }
   }
 
   /** {@code covington path}: the safest shortest way from one release to another. */
   @Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Plan the update path from one release to another in a channel: fewest hops, then the newest releases;"
-          + " conditional updates only when all their risks are accepted.")
+      description = "Plan the update path from one release to another in a channel (or a CoreOS stream): fewest hops,"
+          + " then the newest releases; conditional updates only when all their risks are accepted.")
   public static final class PathCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Query query;
@@ -83,13 +139,24 @@ final class PathCommands {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      try {
+        Optional<StreamAnswers> coreos = query.coreos(spec);
+        if (coreos.isPresent()) {
+          boolean reachable = coreos.get().path(out, query.from, Optional.ofNullable(to), query.json);
+          out.flush();
+          return reachable ? 0 : 1;
+        }
+      } catch (QueryRefused e) {
+        return refused(spec, e.kind(), e.getMessage());
+      }
       PathPlan plan;
       try {
         plan = new SafePathPlanner(PathIndex.of(query.load())).plan(
             PathRequest.of(query.channel, query.arch, query.from, Optional.ofNullable(to)).accepting(AcceptedRisks.parse(acceptRisks)));
       } catch (PathQueryException e) {
-        spec.commandLine().getErr().println("covington path: " + e.kind().wireName() + ": " + e.getMessage());
-        return 2;
+        return refused(spec, e.kind().wireName(), e.getMessage());
+      } catch (QueryRefused e) {
+        return refused(spec, e.kind(), e.getMessage());
       }
       if (query.json) {
         out.println(new String(PathJson.plan(plan), StandardCharsets.UTF_8));
@@ -103,7 +170,8 @@ final class PathCommands {
 
   /** {@code covington explain}: why a direct update is or is not offered. */
   @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Explain why the direct update from one release to another is or is not offered in a channel.")
+      description = "Explain why the direct update from one release to another is or is not offered in a channel"
+          + " (or a CoreOS stream).")
   public static final class ExplainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Query query;
@@ -114,7 +182,22 @@ final class PathCommands {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      UpdateExplanation e = new UpdateExplainer(PathIndex.of(query.load())).explain(query.channel, query.arch, query.from, to);
+      try {
+        Optional<StreamAnswers> coreos = query.coreos(spec);
+        if (coreos.isPresent()) {
+          coreos.get().explain(out, query.from, to, query.json);
+          out.flush();
+          return 0;
+        }
+      } catch (QueryRefused refused) {
+        return refused(spec, refused.kind(), refused.getMessage());
+      }
+      UpdateExplanation e;
+      try {
+        e = new UpdateExplainer(PathIndex.of(query.load())).explain(query.channel, query.arch, query.from, to);
+      } catch (QueryRefused refused) {
+        return refused(spec, refused.kind(), refused.getMessage());
+      }
       if (query.json) {
         out.println(new String(PathJson.explanation(e), StandardCharsets.UTF_8));
       } else {
@@ -126,6 +209,14 @@ final class PathCommands {
       out.flush();
       return 0;
     }
+  }
+
+  /** A query the data cannot answer: the HTTP API's error kind and why, exit status 2. */
+  private static int refused(CommandSpec spec, String kind, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(spec.qualifiedName() + ": " + kind + ": " + message);
+    err.flush();
+    return 2;
   }
 
   static void printPlan(PrintWriter out, PathPlan plan) {

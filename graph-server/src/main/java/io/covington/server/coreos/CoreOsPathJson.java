@@ -3,12 +3,12 @@ package io.covington.server.coreos;
 import io.covington.policy.coreos.StreamPaths;
 import io.covington.server.http.JsonBody;
 
-/** The JSON bodies of CoreOS stream paths and explanations. */
-final class CoreOsPathJson {
+/** The JSON bodies of CoreOS stream paths and explanations, as the HTTP API and the commands print them. */
+public final class CoreOsPathJson {
 
   private CoreOsPathJson() {}
 
-  static byte[] plan(StreamPaths.Plan plan, double wariness) {
+  public static byte[] plan(StreamPaths.Plan plan, double wariness) {
     return JsonBody.object(512, g -> {
       g.writeStringField("stream", plan.stream());
       g.writeStringField("basearch", plan.basearch());
@@ -28,7 +28,7 @@ final class CoreOsPathJson {
     });
   }
 
-  static byte[] explanation(StreamPaths.Explanation e, double wariness) {
+  public static byte[] explanation(StreamPaths.Explanation e, double wariness) {
     return JsonBody.object(512, g -> {
       g.writeStringField("stream", e.stream());
       g.writeStringField("basearch", e.basearch());

@@ -1,16 +1,20 @@
 package io.covington.server.coreos;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
+import io.covington.graph.coreos.CoreOsStream;
 import io.covington.server.http.Api;
 import io.covington.server.http.Bodies;
 import io.covington.server.http.JsonBody;
 import io.covington.server.reload.Served;
 import io.vertx.ext.web.Router;
+import java.util.Optional;
 
 /**
  * {@code {prefix}/v1/streams}: the CoreOS streams served and each one's base architectures, {@code
- * {"streams":[{"name":"stable","basearches":["aarch64","x86_64"]}]}}. Not used by Zincati; the
- * dashboard lists the streams with it. Rendered once per snapshot.
+ * {"streams":[{"name":"stable","basearches":["aarch64","x86_64"]}]}}, and {@code "synthetic"}
+ * saying what is not real when the stream's data is synthesized (the bundled streams). Not used by
+ * Zincati; the dashboard lists the streams with it and badges synthetic ones. Rendered once per
+ * snapshot.
  */
 public final class CoreOsStreamsApi implements Api {
 
@@ -46,6 +50,10 @@ public final class CoreOsStreamsApi implements Api {
           g.writeString(basearch);
         }
         g.writeEndArray();
+        Optional<String> synthetic = snapshot.stream(stream).flatMap(CoreOsStream::synthetic);
+        if (synthetic.isPresent()) {
+          g.writeStringField("synthetic", synthetic.get());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -416,10 +416,10 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
       return fail(at, start, Outcome.REJECTED, reason + safer.map(t -> "; " + t).orElse(""), blocking);
     }
     Optional<S> current = served.snapshot();
-    if (!built.stale().isEmpty() && current.map(Snapshot::revision).equals(Optional.of(snapshot.revision()))) {
+    if (built.incomplete() && current.map(Snapshot::revision).equals(Optional.of(snapshot.revision()))) {
       // Nothing new was read: some inputs failed and the rest did not change.
-      return fail(at, start, Outcome.ERROR, "loading the " + noun + " failed: " + built.stale().size()
-          + " input(s) could not be refreshed" + serving(), built.stale());
+      return fail(at, start, Outcome.ERROR, "loading the " + noun + " failed: " + incomplete(built) + serving(),
+          built.unrefreshed());
     }
     List<String> hold = current.map(s -> gate.holdReasons(s, snapshot)).orElse(List.of());
     if (!hold.isEmpty() && !served.isAccepted(snapshot.revision())) {
@@ -433,14 +433,13 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     long prepared = (System.nanoTime() - start) / 1_000_000 - millis;
     events.published(snapshot, millis / 1000.0);
     events.held(false);
-    if (built.stale().isEmpty()) {
+    if (!built.incomplete()) {
       status(s -> s.attempted(at, Outcome.PUBLISHED));
     } else {
-      String reason = noun + " revision " + snapshot.revision() + " published with " + built.stale().size()
-          + " input(s) at their last good version: they could not be refreshed";
+      String reason = noun + " revision " + snapshot.revision() + " published, but " + incomplete(built);
       LOG.error(reason);
-      LoadReport.problems(built.stale()).forEach(LOG::error);
-      status(s -> s.publishedStale(at, new ReloadStatus.Failure(at, reason, built.stale())));
+      LoadReport.problems(built.unrefreshed()).forEach(LOG::error);
+      status(s -> s.publishedStale(at, new ReloadStatus.Failure(at, reason, built.unrefreshed())));
     }
     events.attempted(Outcome.PUBLISHED, Optional.of((millis + prepared) / 1000.0));
     if (!hold.isEmpty()) {
@@ -449,6 +448,24 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     report.describe(snapshot, millis).forEach(LOG::info);
     LOG.info("{} revision {} served; preparing its bodies and indexes took {} ms", noun, snapshot.revision(), prepared);
     return new Attempt<>(Outcome.PUBLISHED, Optional.of(snapshot), List.of(), "published");
+  }
+
+  /**
+   * What is behind or absent in a published snapshot, in words that keep the two apart: an input
+   * that never loaded serves nothing, one that failed after an earlier success serves its last
+   * good version.
+   */
+  static String incomplete(LoadResult.Built<?> built) {
+    List<String> parts = new ArrayList<>();
+    if (!built.missing().isEmpty()) {
+      parts.add(built.missing().size() + " input(s) never loaded and serve nothing: "
+          + built.missing().stream().map(LoadProblem::source).distinct().collect(Collectors.joining(", ")));
+    }
+    if (!built.stale().isEmpty()) {
+      parts.add(built.stale().size() + " input(s) could not be refreshed and serve their last good version: "
+          + built.stale().stream().map(LoadProblem::source).distinct().collect(Collectors.joining(", ")));
+    }
+    return String.join("; ", parts);
   }
 
   private Attempt<S> holdBack(Instant at, long start, S snapshot, List<String> reasons) {
@@ -492,8 +509,10 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     return List.copyOf(reasons);
   }
 
+  /** What is served after a failure: the last good revision, or, before any load succeeded, nothing. */
   private String serving() {
-    return served.snapshot().map(s -> "; still serving revision " + s.revision()).orElse("");
+    return served.snapshot().map(s -> "; still serving revision " + s.revision())
+        .orElse("; nothing has loaded yet, so nothing is served");
   }
 
   private Attempt<S> fail(Instant at, long start, Outcome outcome, String reason, List<LoadProblem> problems) {

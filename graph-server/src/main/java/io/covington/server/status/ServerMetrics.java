@@ -99,7 +99,8 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
   private final Counter coreosFetchErrors =
       Counter.build()
           .name("covington_coreos_fetch_errors_total")
-          .help("Failures to fetch or read a CoreOS stream; the stream's last good graph keeps serving.")
+          .help("Failures to fetch or read a CoreOS stream; a stream read before keeps serving its last good graph,"
+              + " one never read serves nothing.")
           .labelNames("kind")
           .register(registry);
 

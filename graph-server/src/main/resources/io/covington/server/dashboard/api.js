@@ -67,6 +67,17 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * The release metadata key that marks data Covington synthesized (the bundled OKD releases'
+ * payload digests); real releases never carry it.
+ */
+export const SYNTHETIC_KEY = 'covington.io/synthetic';
+
+/** A visible "synthetic" badge for data that is not real, saying what is not and why. */
+export function syntheticBadge(what, detail) {
+  return el('span', { class: 'badge synthetic', title: detail }, `synthetic ${what}`);
+}
+
 /** A link that opens in a new tab without telling the target where it came from. */
 export function link(href, text) {
   if (!/^https?:\/\//.test(href)) return el('span', {}, text || href);

@@ -1,6 +1,6 @@
 // The channel view: find a release, show its details, its updates and the newest release it can reach.
 
-import { api, el, link, status } from './api.js';
+import { SYNTHETIC_KEY, api, el, link, status, syntheticBadge } from './api.js';
 import { OS_KEY_ID, OS_KEY_VERSION } from './graph.js';
 
 const CHANNELS_KEY = 'io.openshift.upgrades.graph.release.channels';
@@ -37,7 +37,9 @@ export function renderDetails(state, index) {
   box.replaceChildren(
     el('h2', { id: 'details-version' }, node.version),
     el('dl', {},
-      el('dt', {}, 'Payload'), el('dd', { class: 'mono' }, node.payload || '(abstract release)'),
+      el('dt', {}, 'Payload'), el('dd', { class: 'mono', id: 'details-payload' }, node.payload || '(abstract release)',
+        node.metadata[SYNTHETIC_KEY] ? syntheticBadge(node.metadata[SYNTHETIC_KEY],
+          'Synthesized by Covington for the bundled data: not a real release image; the version is real.') : ''),
       el('dt', {}, 'Errata'), el('dd', {}, node.metadata.url ? link(node.metadata.url) : '—'),
       el('dt', {}, 'Machine OS'), el('dd', { id: 'details-os' },
         os ? `${os} ${node.metadata[OS_KEY_VERSION] || ''}`.trim() : 'not stated'),

@@ -1,7 +1,7 @@
 // The CoreOS streams view: per stream and architecture, the releases with barriers, dead-ends and
 // rollouts, and each rollout's progress now.
 
-import { api, el, link, status } from './api.js';
+import { api, el, link, status, syntheticBadge } from './api.js';
 
 const KEY = 'org.fedoraproject.coreos.';
 const STREAM_ORDER = ['stable', 'testing', 'next'];
@@ -45,10 +45,12 @@ function rolloutCell(meta, now) {
     ` ${percent}% — ${when}`);
 }
 
-async function section(stream, basearch, now) {
+async function section(stream, basearch, now, synthetic) {
   const body = el('tbody');
   const box = el('section', { class: 'stream', id: `stream-${stream}-${basearch}` },
-    el('h3', {}, `${stream} · ${basearch}`));
+    el('h3', {}, `${stream} · ${basearch}`, synthetic ? syntheticBadge('checksums',
+      `Synthesized by Covington for the bundled data: ${synthetic}. The versions, barriers, dead-ends and rollouts are real.`) : ''),
+    synthetic ? el('p', { class: 'synthetic-note' }, `Not real: ${synthetic} are synthesized by Covington (bundled data).`) : '');
   try {
     const graph = await api.coreosGraph(stream, basearch);
     const inbound = graph.nodes.map(() => 0);
@@ -78,9 +80,9 @@ export async function renderStreams() {
   const now = Date.now() / 1000;
   const sections = [];
   for (const name of names) {
-    const served = streams.find((s) => s.name === name).basearches;
-    const arches = ARCHES.filter((a) => served.includes(a));
-    for (const arch of arches) sections.push(section(name, arch, now));
+    const { basearches, synthetic } = streams.find((s) => s.name === name);
+    const arches = ARCHES.filter((a) => basearches.includes(a));
+    for (const arch of arches) sections.push(section(name, arch, now, synthetic));
   }
   target.replaceChildren(el('p', {}, `Progress computed at ${date(now)} from each rollout's start, start value and duration.`),
     ...(await Promise.all(sections)));

@@ -107,6 +107,7 @@ class DashboardBrowserTest {
     String details = text("details");
     assertThat(details).contains("quay.io/openshift-release-dev/ocp-release@sha256:", "stable-4.16", "Updates to (", "Updates from (");
     assertThat(driver.findElement(By.cssSelector("#details a")).getDomAttribute("href")).startsWith("https://access.redhat.com/errata/");
+    assertThat(driver.findElements(By.cssSelector(".badge.synthetic"))).as("a real OpenShift release has no synthetic badge").isEmpty();
     waitFor(d -> !text("details-latest").contains("looking"));
     assertThat(text("details-latest")).matches("4\\.16\\.\\d+ in \\d+ updates?");
     assertThat(graphEdges()).as("the selected release's updates are drawn").isGreaterThan(0);
@@ -153,6 +154,12 @@ class DashboardBrowserTest {
       for (String arch : List.of("x86_64", "aarch64")) {
         WebElement section = driver.findElement(By.id("stream-" + stream + "-" + arch));
         assertThat(section.findElements(By.cssSelector("tbody tr"))).as(stream + " " + arch).isNotEmpty();
+        // The bundled index's checksums and digests are generated: said on every section, visibly.
+        WebElement badge = section.findElement(By.cssSelector("h3 .badge.synthetic"));
+        assertThat(badge.isDisplayed()).isTrue();
+        assertThat(badge.getText()).isEqualTo("synthetic checksums");
+        assertThat(badge.getDomAttribute("title")).contains("OSTree checksums, OCI image digests and architecture availability");
+        assertThat(section.getText()).contains("Not real: OSTree checksums, OCI image digests and architecture availability");
       }
     }
     assertThat(text("streams")).contains("barrier", "Progress computed at");
@@ -168,7 +175,23 @@ class DashboardBrowserTest {
     assertThat(text("okd-summary")).contains("fcos:", "scos:");
     assertThat(text("okd-edges"))
         .contains("fcos 4.15.0-0.okd-2024-03-10-010116 → scos 4.16.0-okd-scos.1: conditional", "OKDSCOSPivotExt4OrphanFile");
+    WebElement synthetic = driver.findElement(By.id("okd-synthetic"));
+    assertThat(synthetic.isDisplayed()).isTrue();
+    assertThat(synthetic.getText()).startsWith("synthetic payloads").contains("payload digests of", "synthesized by Covington");
     browser.screenshot("okd");
+
+    // In the channel view, an OKD release's details say its payload digest is not a real image.
+    driver.findElement(By.id("tab-channel")).click();
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-scos-4");
+    waitFor(d -> text("status").startsWith("stable-scos-4") && driver.findElement(By.id("search")).isDisplayed());
+    WebElement search = driver.findElement(By.id("search"));
+    search.clear();
+    search.sendKeys("4.16.0-okd-scos.1", Keys.ENTER);
+    waitFor(d -> text("details-version").equals("4.16.0-okd-scos.1"));
+    WebElement badge = driver.findElement(By.cssSelector("#details-payload .badge.synthetic"));
+    assertThat(badge.isDisplayed()).isTrue();
+    assertThat(badge.getText()).isEqualTo("synthetic payload");
+    assertThat(text("details-payload")).contains("@sha256:");
   }
 
   @Test

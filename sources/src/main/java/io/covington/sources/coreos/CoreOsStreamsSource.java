@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * releases.json} and {@code updates.json}), both read once, or two URL templates with a {@code
  * {stream}} placeholder (the release index and the updates metadata), fetched again on every
  * update with conditional GETs. For URLs, each stream that fails to be fetched or read keeps its
- * last good version; the failure is reported to the listener and in the snapshot's problems.
+ * last good version, or, if it never had one, is left out; the failure is reported to the listener
+ * and in the snapshot's problems.
  * Blocks: call it from a worker thread.
  */
 public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
@@ -43,6 +44,8 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
   private final Map<String, Fetched> lastGood = new TreeMap<>();
   private final Map<String, HttpFetch> fetches = new TreeMap<>();
   private List<LoadProblem> failures = List.of();
+  private List<LoadProblem> stale = List.of();
+  private List<LoadProblem> missing = List.of();
   private CoreOsSnapshot local;
 
   /** Release index and updates URL templates, and the streams to fetch. */
@@ -116,6 +119,8 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
       return local.revision();
     }
     List<LoadProblem> failed = new ArrayList<>();
+    List<LoadProblem> behind = new ArrayList<>();
+    List<LoadProblem> absent = new ArrayList<>();
     StringBuilder revision = new StringBuilder();
     for (String stream : urls.get().streams()) {
       Problems problems = new Problems();
@@ -123,12 +128,15 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
       read.ifPresent(r -> lastGood.put(stream, r));
       problems.list().forEach(p -> {
         failed.add(p);
+        (lastGood.containsKey(stream) ? behind : absent).add(p);
         onFailure.accept(p);
       });
       revision.append(revision.length() == 0 ? "" : ",").append(stream).append(':')
           .append(read.isPresent() ? read.get().revision() : "failed");
     }
     failures = List.copyOf(failed);
+    stale = List.copyOf(behind);
+    missing = List.copyOf(absent);
     if (lastGood.isEmpty()) {
       throw new InvalidInputException(failures);
     }
@@ -138,7 +146,13 @@ public final class CoreOsStreamsSource implements Source<CoreOsSnapshot> {
   /** The URL streams the last {@link #update()} could not refresh: they keep their last good version. */
   @Override
   public synchronized List<LoadProblem> stale() {
-    return failures;
+    return stale;
+  }
+
+  /** The URL streams never read so far: nothing is served for them until one read succeeds. */
+  @Override
+  public synchronized List<LoadProblem> missing() {
+    return missing;
   }
 
   /** The streams of the last {@link #update()}: each URL stream's last good version. */

@@ -5,8 +5,10 @@ import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
+import io.covington.sources.NetworkFailure;
 import io.covington.sources.Source;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,8 +87,30 @@ public final class GitSource implements Source<GraphData> {
       }
       return checkedOut.name();
     } catch (GitAPIException e) {
-      throw new IOException("fetching " + url + " failed: " + e.getMessage(), e);
+      throw new IOException("fetching " + url + " failed: " + reason(e), e);
     }
+  }
+
+  /** JGit's message, and the network cause under it when the message does not say it. */
+  private String reason(GitAPIException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root == e) {
+      return message;
+    }
+    Optional<URI> target = Optional.empty();
+    try {
+      target = Optional.of(URI.create(url)).filter(u -> u.getHost() != null);
+    } catch (IllegalArgumentException notAUri) {
+      // An scp-like ssh address (git@host:repo): JGit's own words only.
+    }
+    String cause = root instanceof IOException io && target.isPresent()
+        ? NetworkFailure.describe(io, target.get())
+        : String.valueOf(root.getMessage());
+    return message.contains(cause) ? message : message + " (" + cause + ")";
   }
 
   private Git repository() throws IOException, GitAPIException {

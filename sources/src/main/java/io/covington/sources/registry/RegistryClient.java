@@ -2,6 +2,7 @@ package io.covington.sources.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covington.sources.NetworkFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -181,7 +182,7 @@ final class RegistryClient {
       try {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
-        last = error("unreachable", repo.display() + ": " + target + ": " + e);
+        last = error("unreachable", repo.display() + ": " + target + ": " + NetworkFailure.describe(e, target));
         backoff(attempt++);
         continue;
       }
@@ -277,7 +278,7 @@ final class RegistryClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw error("unreachable", repo.display() + ": token endpoint " + realm + ": " + e);
+      throw error("unreachable", repo.display() + ": token endpoint " + realm + ": " + NetworkFailure.describe(e, uri));
     }
     if (response.statusCode() != 200) {
       throw error("unauthorized", repo.display() + ": token endpoint " + realm + " answered " + response.statusCode());

@@ -7,6 +7,8 @@ import io.covington.graph.MemoryTempDir;
 import io.covington.graph.input.Channel;
 import io.covington.sources.TestInputs;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The git source on its own: a fixed revision, one tree per commit, an unknown branch. */
+/** The git source on its own: a fixed revision, one tree per commit, an unknown branch, an unreachable remote. */
 class GitSourceTest {
 
   @TempDir(factory = MemoryTempDir.class) Path dir;
@@ -53,5 +55,28 @@ class GitSourceTest {
       assertThatThrownBy(source::update).isInstanceOf(IOException.class).hasMessageContaining("refs/heads/main");
       source.close();
     }
+  }
+
+  @Test
+  void anUnreachableRemoteIsNamedWithItsUrlAndTheCause() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String refused = "http://127.0.0.1:" + closed + "/graph-data.git";
+    String unknown = "https://git.covington.invalid/graph-data.git";
+    GitSource toRefused = new GitSource(refused, "master", Optional.empty(), dir.resolve("refused"), GitCredentials.none());
+    GitSource toUnknown = new GitSource(unknown, "master", Optional.empty(), dir.resolve("unknown"), GitCredentials.none());
+
+    assertThatThrownBy(toRefused::update).isInstanceOf(IOException.class)
+        .hasMessageStartingWith("fetching " + refused + " failed: ")
+        .hasMessageContaining("connection refused by 127.0.0.1:" + closed)
+        .hasMessageNotContaining("null");
+    assertThatThrownBy(toUnknown::update).isInstanceOf(IOException.class)
+        .hasMessageStartingWith("fetching " + unknown + " failed: ")
+        .hasMessageContaining("git.covington.invalid")
+        .hasMessageNotContaining("null");
+    toRefused.close();
+    toUnknown.close();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.covington.graph.MemoryTempDir;
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphDataReader;
@@ -303,6 +304,37 @@ class ValidateCommandTest {
     out.getBuffer().setLength(0);
     assertThat(validate("--graph-data", copy.toString(), "--format", "yaml")).isEqualTo(2);
     assertThat(out.toString()).contains("--format must be text, json, github or markdown, got 'yaml'");
+  }
+
+  @Test
+  void theReadmeWorkflowChecksAPullRequest() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"));
+    int marker = readme.indexOf("<!-- the workflow below is run by ValidateCommandTest.theReadmeWorkflowChecksAPullRequest -->");
+    assertThat(marker).isPositive();
+    int start = readme.indexOf("```yaml\n", marker) + "```yaml\n".length();
+    JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(start, readme.indexOf("```", start)));
+    String run = "";
+    for (JsonNode step : workflow.path("jobs").path("validate").path("steps")) {
+      run = step.path("run").asText(run);
+    }
+    assertThat(workflow.path("on").path("pull_request").isObject()).isTrue();
+    assertThat(run).startsWith("java -jar .covington/graph-server/target/covington.jar validate ");
+    GitFixture repo = GitFixture.create(dir.resolve("git"));
+    copyRealData(repo.work);
+    repo.commitAll("Import cincinnati-graph-data");
+    // The pull request's change, on top of origin/master.
+    write(repo.work, "blocked-edges/4.16.3-Plain.yaml", "to: 4.16.3\nfrom: ^4[.]15[.]\nurl: http://example.com/1\nname: Plain\n"
+        + "message: m\nmatchingRules:\n- type: Always\n");
+    List<String> args = new ArrayList<>(List.of(run.substring(run.indexOf(" validate ") + " validate ".length()).split(" ")));
+    args.set(args.indexOf("--graph-data") + 1, repo.work.toString());
+
+    int status = validate(args.toArray(String[]::new));
+
+    assertThat(status).as(out.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("::error file=blocked-edges/4.16.3-Plain.yaml,line=3,title=covington validate%3A invalid_risk_url::")
+        .contains("::group::served updates compared with origin/master:")
+        .contains("    risk Plain added to ");
+    repo.close();
   }
 
   private static long countNamed(Path graphData, String name) throws Exception {

@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * Whether newly read data may replace a graph that is being served. New data is refused when the
- * graph-data has any {@linkplain GraphDataValidator error} (a file that does not parse or does not
- * follow the schema, a bad regular expression, a risk without rules, duplicate or contradictory
- * blocks, no channel at all; not graph-data's pull-request rules, which the reference serves) or
- * the snapshot has no release; in strict mode, also when the
- * snapshot has any problem. Data that cannot be read at all never gets this far.
+ * graph-data has any {@linkplain GraphDataValidator#publicationErrors publication error} (a file
+ * that does not parse or does not follow the schema, a bad regular expression, a risk without
+ * rules, an incomplete tree, no channel at all; not the rules of graph-data's own CI, which the
+ * reference serves) or the snapshot has no release; in strict mode, also when the snapshot has
+ * any problem. Data that cannot be read at all never gets this far.
  */
 public final class ReloadAcceptance {
 

@@ -78,7 +78,7 @@ public final class ReleasesSource implements Source<ReleaseSet> {
       Optional<HttpFetch.Body> body = http.get().fetch();
       if (body.isPresent() && !body.get().revision().equals(revision)) {
         try {
-          releases = RawGraphReader.read(body.get().bytes(), location.orElseThrow());
+          releases = nonEmpty(RawGraphReader.read(body.get().bytes(), location.orElseThrow()), location.get());
         } catch (InvalidInputException e) {
           http.get().forget();
           throw e;
@@ -86,7 +86,7 @@ public final class ReleasesSource implements Source<ReleaseSet> {
         revision = body.get().revision();
       }
     } else if (releases == null) {
-      releases = location.isEmpty() ? BundledData.releases() : readLocal(location.get(), reading.limits());
+      releases = location.isEmpty() ? BundledData.releases() : nonEmpty(readLocal(location.get(), reading.limits()), location.get());
       revision = releases.revision();
     }
     return revision;
@@ -104,6 +104,34 @@ public final class ReleasesSource implements Source<ReleaseSet> {
   @Override
   public String location() {
     return location.orElse("bundled");
+  }
+
+  /**
+   * {@code set}, or one clear error when it has no release: every client would get the empty
+   * graph, and the skipped files' problems (one per file) would hide the real mistake, usually
+   * the wrong directory.
+   */
+  static ReleaseSet nonEmpty(ReleaseSet set, String location) throws InvalidInputException {
+    if (!set.releases().isEmpty()) {
+      return set;
+    }
+    String expected;
+    if (!isUrl(location) && Files.isDirectory(Path.of(location))) {
+      long notJson = set.problems().stream().filter(p -> p.kind().equals("ignored_file")).count();
+      long invalid = set.problems().stream().map(LoadProblem::source).distinct().count() - notJson;
+      String first = set.problems().stream().filter(p -> !p.kind().equals("ignored_file")).findFirst()
+          .map(p -> "; the first: " + p).orElse("");
+      expected = "expected release-metadata documents (*.json with kind " + ReleaseMetadataReader.KIND + ", 'version', 'payload'"
+          + " and 'architecture'), one per release image; found " + (notJson == 0 && invalid == 0 ? "no file"
+          : notJson + " file(s) that are not *.json and " + invalid + " *.json file(s) that are not release-metadata" + first)
+          + ". Is it the right directory? (graph-data goes to --graph-data)";
+    } else {
+      expected = "expected a Cincinnati graph JSON with at least one node ({\"nodes\": [{\"version\", \"payload\", \"metadata\"}],"
+          + " \"edges\": [[from, to]]})" + (set.problems().isEmpty() ? "" : "; " + set.problems().size() + " node(s) were skipped, the first: "
+          + set.problems().get(0));
+    }
+    throw new InvalidInputException(List.of(LoadProblem.of(location, "no_releases", "no release could be read from " + location
+        + ": " + expected)));
   }
 
   private static ReleaseSet readLocal(String location, InputLimits limits) throws InvalidInputException {

@@ -173,6 +173,7 @@ public final class GraphDataReader {
       }
       list.add(text);
     }
+    PullRequestRules.checkChannelVersions(list, bytes, source, problems);
     return Optional.of(new Channel(name.get(), list, relative(file)));
   }
 
@@ -205,6 +206,7 @@ public final class GraphDataReader {
       problems.add(source, "invalid_blocked_edge", "a blocked edge must be a mapping with 'to' and 'from'");
       return Optional.empty();
     }
+    PullRequestRules.checkBlockedEdge(node, file.getFileName().toString(), bytes, source, problems);
     Optional<OsTransition> transition = readOsTransition(node, source, problems);
     if (transition == null) {
       return Optional.empty();
@@ -268,6 +270,10 @@ public final class GraphDataReader {
     }
     List<MatchingRule> parsed = new ArrayList<>();
     for (JsonNode rule : rules) {
+      if (!rule.isObject() || !rule.path("type").isTextual()) {
+        problems.add(source, "invalid_risk", "matchingRules[" + parsed.size() + "] must be a mapping with a 'type' (Always or PromQL)");
+        return Optional.empty();
+      }
       String type = rule.path("type").asText("");
       switch (type) {
         case MatchingRule.ALWAYS -> parsed.add(MatchingRule.always());

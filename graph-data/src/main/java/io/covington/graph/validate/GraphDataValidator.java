@@ -4,6 +4,7 @@ import io.covington.graph.input.BlockedEdge;
 import io.covington.graph.input.Channel;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.input.PullRequestRules;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
@@ -25,15 +26,20 @@ import java.util.TreeSet;
  *
  * <p>Errors are what makes the served graph wrong or unservable, and so what keeps a reload from
  * being published: a file the reader could not use (its block or channel would be lost), an
- * incomplete tree, no channel at all. Warnings are what the reference server serves without
- * complaint and may be intended: duplicate or contradictory blocks, one risk name defined two
- * ways, a channel file named after another channel, a block or channel entry for a version no
- * channel or given release has (releases are often a subset), files that are not read.
+ * incomplete tree, no channel at all. Errors too, but only for {@code validate}, are the rules of
+ * graph-data's own CI ({@link PullRequestRules}: https risk URLs, CamelCase risk names, one rule
+ * per type, no unknown keys, risk files named after their target, no repeated channel version,
+ * no file left unread, and the stable ⊆ fast ⊆ candidate promotion order): the reference serves
+ * such data, so a reload does too ({@link #publicationErrors}). Warnings are what the reference
+ * serves and may be intended: duplicate or contradictory blocks, one risk name defined two ways
+ * (graph-data's CI refuses that; the reference serves each target its own file's text), a channel
+ * file named after another channel, a block or channel entry for a version no channel or given
+ * release has (releases are often a subset).
  */
 public final class GraphDataValidator {
 
   /** Reader problem kinds that are only warnings; every other reader problem is an error. */
-  private static final Set<String> WARNING_KINDS = Set.of("ignored_file", "channel_name_mismatch");
+  private static final Set<String> WARNING_KINDS = Set.of("channel_name_mismatch");
 
   /** How many unknown versions one channel finding names before it only counts. */
   private static final int VERSIONS_SHOWN = 8;
@@ -56,11 +62,23 @@ public final class GraphDataValidator {
     checkTargets(data, channelVersions, releases.isPresent() ? Optional.of(releaseVersions) : Optional.empty(), findings);
     checkDuplicates(data, findings);
     checkRisks(data, findings);
+    ChannelPromotion.check(data.channels(), findings);
     if (releases.isPresent()) {
       checkChannelVersions(data, releaseVersions, findings);
     }
     findings.sort(Comparator.comparing(Finding::severity));
     return List.copyOf(findings);
+  }
+
+  /**
+   * The errors that keep {@code data} from being published: every error of {@link #validate}
+   * except those of graph-data's pull-request rules ({@link PullRequestRules#KINDS}), which the
+   * reference server serves without complaint and so does Covington.
+   */
+  public static List<Finding> publicationErrors(GraphData data) {
+    return validate(data, Optional.empty()).stream()
+        .filter(f -> f.isError() && !PullRequestRules.KINDS.contains(f.problem().kind()))
+        .toList();
   }
 
   /** Whether any finding is an error. */

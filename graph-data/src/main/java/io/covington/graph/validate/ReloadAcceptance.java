@@ -6,14 +6,14 @@ import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.snapshot.GraphSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Whether newly read data may replace a graph that is being served. New data is refused when the
- * graph-data has any {@linkplain GraphDataValidator error} (a file that does not parse or does not
- * follow the schema, a bad regular expression, a risk without rules, duplicate or contradictory
- * blocks, no channel at all) or the snapshot has no release; in strict mode, also when the
- * snapshot has any problem. Data that cannot be read at all never gets this far.
+ * graph-data has any {@linkplain GraphDataValidator#publicationErrors publication error} (a file
+ * that does not parse or does not follow the schema, a bad regular expression, a risk without
+ * rules, an incomplete tree, no channel at all; not the rules of graph-data's own CI, which the
+ * reference serves) or the snapshot has no release; in strict mode, also when the snapshot has
+ * any problem. Data that cannot be read at all never gets this far.
  */
 public final class ReloadAcceptance {
 
@@ -22,8 +22,7 @@ public final class ReloadAcceptance {
   /** Why {@code snapshot}, built from {@code data}, must not be published; empty when it may be. */
   public static List<LoadProblem> rejections(GraphData data, ReleaseSet releases, GraphSnapshot snapshot, boolean strict) {
     List<LoadProblem> reasons = new ArrayList<>();
-    GraphDataValidator.validate(data, Optional.empty()).stream()
-        .filter(Finding::isError)
+    GraphDataValidator.publicationErrors(data).stream()
         .map(Finding::problem)
         .forEach(reasons::add);
     // A pattern too slow to search blocks everything it is searched in: not what graph-data meant.

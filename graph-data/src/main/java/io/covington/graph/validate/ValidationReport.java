@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the {@code validate} command found, rendered for people ({@link #text()}) or for CI
- * ({@link #json()}).
+ * What the {@code validate} command found, rendered for people ({@link #text()}), for CI
+ * ({@link #json()}) or for a pull request ({@link PullRequestReport}).
  *
  * @param revision the checked graph-data's revision (content hash or commit id)
  * @param findings errors first, then warnings
@@ -24,6 +24,9 @@ public record ValidationReport(
     String revision, List<Finding> findings, Optional<String> base, List<ChannelEdgeChanges> changes) {
 
   private static final JsonFactory JSON = new JsonFactory();
+
+  /** How many updates of one risk change a line names before it only counts. */
+  static final int UPDATES_SHOWN = 5;
 
   public ValidationReport {
     findings = List.copyOf(findings);
@@ -49,10 +52,26 @@ public record ValidationReport(
       pairs(lines, "made conditional", c.madeConditional());
       pairs(lines, "added", c.added());
       pairs(lines, "made unconditional", c.madeUnconditional());
+      for (RiskChange r : c.risks()) {
+        lines.add("    risk " + r.risk() + fields(r) + " " + r.change().words() + " " + r.updates().size() + " conditional update(s): "
+            + shown(r.updates(), UPDATES_SHOWN));
+      }
     }
     lines.add(String.format("%s: %d error(s), %d warning(s) in graph-data %s",
         hasErrors() ? "FAILED" : "OK", count(Severity.ERROR), count(Severity.WARNING), revision));
     return lines;
+  }
+
+  /** The {@code url, message} a risk change concerns, in parentheses; empty for an addition or removal. */
+  static String fields(RiskChange r) {
+    return r.fields().isEmpty() ? "" : " (" + String.join(", ", r.fields()) + ")";
+  }
+
+  /** The first {@code limit} updates as {@code a -> b, c -> d}, and how many more. */
+  static String shown(List<VersionPair> updates, int limit) {
+    List<String> parts = new ArrayList<>();
+    updates.stream().limit(limit).forEach(p -> parts.add(p.from() + " -> " + p.to()));
+    return String.join(", ", parts) + (updates.size() > limit ? " and " + (updates.size() - limit) + " more" : "");
   }
 
   private static void pairs(List<String> lines, String what, List<VersionPair> pairs) {
@@ -61,7 +80,11 @@ public record ValidationReport(
     }
   }
 
-  /** The report as one JSON object: {@code {ok, revision, errors, warnings, findings[], base, changes[]}}. */
+  /**
+   * The report as one JSON object: {@code {ok, revision, errors, warnings, findings[], base,
+   * changes[]}}, each change {@code {channel, arch, removed, madeConditional, added,
+   * madeUnconditional, risks: [{risk, change, fields, updates}]}}.
+   */
   public String json() {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -97,6 +120,20 @@ public record ValidationReport(
         writePairs(g, "madeConditional", c.madeConditional());
         writePairs(g, "added", c.added());
         writePairs(g, "madeUnconditional", c.madeUnconditional());
+        g.writeArrayFieldStart("risks");
+        for (RiskChange r : c.risks()) {
+          g.writeStartObject();
+          g.writeStringField("risk", r.risk());
+          g.writeStringField("change", r.change().label());
+          g.writeArrayFieldStart("fields");
+          for (String f : r.fields()) {
+            g.writeString(f);
+          }
+          g.writeEndArray();
+          writePairs(g, "updates", r.updates());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -95,7 +95,7 @@ class GraphDataReaderTest {
     graphData(dir);
     String rules = "matchingRules:\n- type: Always\n";
     Path noName = write(dir, "blocked-edges/no-name.yaml", GOOD_BLOCK + "url: https://example.com/x\nmessage: m\n" + rules);
-    Path noUrl = write(dir, "blocked-edges/no-url.yaml", GOOD_BLOCK + "name: SomeRisk\nmessage: m\n" + rules);
+    Path noUrl = write(dir, "blocked-edges/4.1.1-no-url.yaml", GOOD_BLOCK + "name: SomeRisk\nmessage: m\n" + rules);
 
     GraphData data = GraphDataReader.read(dir);
 
@@ -111,7 +111,7 @@ class GraphDataReaderTest {
   @Test
   void anUnknownMatchingRuleTypeIsReported() throws InvalidInputException {
     graphData(dir);
-    Path bad = write(dir, "blocked-edges/odd-rule.yaml", GOOD_BLOCK + "url: https://example.com/x\nname: R\nmessage: m\nmatchingRules:\n- type: Sometimes\n");
+    Path bad = write(dir, "blocked-edges/4.1.1-odd-rule.yaml", GOOD_BLOCK + "url: https://example.com/x\nname: R\nmessage: m\nmatchingRules:\n- type: Sometimes\n");
 
     GraphData data = GraphDataReader.read(dir);
 

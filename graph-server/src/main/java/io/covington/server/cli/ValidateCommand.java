@@ -12,6 +12,7 @@ import io.covington.graph.validate.ChannelEdgeChanges;
 import io.covington.graph.validate.EdgeDiff;
 import io.covington.graph.validate.Finding;
 import io.covington.graph.validate.GraphDataValidator;
+import io.covington.graph.validate.PullRequestReport;
 import io.covington.graph.validate.Severity;
 import io.covington.graph.validate.ValidationReport;
 import io.covington.sources.ReleasesSource;
@@ -23,10 +24,12 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -48,9 +51,12 @@ import picocli.CommandLine.Spec;
     usageHelpWidth = 110,
     description = {
       "Checks a graph-data directory: the schema of every file, regular expressions, blocked-edge targets,",
-      "duplicate and contradictory blocks, risks without rules and, with releases, channel versions no release has.",
+      "duplicate and contradictory blocks, risks without rules, the rules of graph-data's own CI (https risk URLs,",
+      "CamelCase risk names, one rule per type, no unknown keys, stable in fast in candidate, no repeated version)",
+      "and, with releases, channel versions no release has.",
       "With --base REV (the directory must be in a git work tree), also lists per channel the updates the change",
-      "removes, makes conditional, adds or makes unconditional compared with that revision.",
+      "removes, makes conditional, adds or makes unconditional compared with that revision, and the risks added to,",
+      "removed from or changed on updates that stay conditional.",
       "Exit status: 0 when there is no error (warnings allowed), 1 on errors, 2 on a usage error."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -70,13 +76,18 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A git revision (commit, branch, tag, HEAD~1) of the repository holding DIR to compare with.")
   String base;
 
-  @Option(names = "--json", description = "Print the report as JSON for CI.")
+  @Option(names = "--json", description = "Print the report as JSON for CI (the same as --format json).")
   boolean json;
 
   @Option(names = "--promtool", paramLabel = "PATH",
       description = "The promtool binary that evaluates every PromQL risk rule on synthetic clusters"
           + " (default: promtool on the PATH; the check is reported as skipped without one; none: skip it).")
   String promtool;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default), json, github (GitHub Actions annotations on the files, paths from the repository"
+          + " root; with GITHUB_STEP_SUMMARY set, also a Markdown summary there) or markdown.")
+  String format;
 
   @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
       description = "The largest graph-data file accepted, as the server's --max-file-size (default: ${DEFAULT-VALUE}).")
@@ -85,6 +96,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!List.of("text", "json", "github", "markdown").contains(format)) {
+      throw new ParameterException(spec.commandLine(), "--format must be text, json, github or markdown, got '" + format + "'");
+    }
     Path dir = graphData.toAbsolutePath().normalize();
     GraphData data;
     try {
@@ -92,9 +106,15 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       return print(out, new ValidationReport("unreadable", errors(e.problems(), dir), Optional.ofNullable(base), List.of()));
     }
-    Optional<ReleaseSet> releaseSet = releases == null ? Optional.empty() : Optional.of(readReleases(releases));
-    List<Finding> findings =
-        relative(ValidateRiskCheck.with(GraphDataValidator.validate(data, releaseSet), data, promtool, json, spec.commandLine()), dir);
+    Optional<ReleaseSet> releaseSet;
+    try {
+      releaseSet = releases == null ? Optional.empty() : Optional.of(ReleasesSource.read(releases));
+    } catch (InvalidInputException e) {
+      return print(out, new ValidationReport(data.revision(), errors(e.problems(), dir), Optional.ofNullable(base), List.of()));
+    }
+    boolean machineReadable = json || !"text".equals(format);
+    List<Finding> findings = relative(
+        ValidateRiskCheck.with(GraphDataValidator.validate(data, releaseSet), data, promtool, machineReadable, spec.commandLine()), dir);
     List<ChannelEdgeChanges> changes = List.of();
     if (base != null) {
       ReleaseSet diffReleases = releaseSet.isPresent() ? releaseSet.get() : BundledData.releases();
@@ -111,18 +131,45 @@ final class ValidateCommand implements Callable<Integer> {
     return new InputLimits(maxFileSize, Math.max(d.maxTreeBytes(), maxFileSize), d.maxTreeFiles(), d.maxDocumentBytes());
   }
 
-  private int print(PrintWriter out, ValidationReport report) {
-    if (json) {
-      out.print(report.json());
-    } else {
-      report.text().forEach(out::println);
+  private int print(PrintWriter out, ValidationReport report) throws IOException {
+    switch (json ? "json" : format) {
+      case "json" -> out.print(report.json());
+      case "github" -> {
+        PullRequestReport.annotations(report, repositoryPath()).forEach(out::println);
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+          Files.writeString(Path.of(summary), PullRequestReport.markdown(report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+      }
+      case "markdown" -> out.print(PullRequestReport.markdown(report));
+      default -> report.text().forEach(out::println);
     }
     out.flush();
     return report.hasErrors() ? 1 : 0;
   }
 
-  private static ReleaseSet readReleases(String location) throws Exception {
-    return ReleasesSource.read(location);
+  /**
+   * A finding's file (relative to the checked directory) as a path from the root of the git work
+   * tree holding it, or from the current directory outside one: what GitHub annotates. Empty for
+   * what is not a file of the directory (a URL, the releases).
+   */
+  private Function<String, Optional<String>> repositoryPath() {
+    Path dir = graphData.toAbsolutePath().normalize();
+    Path root = dir;
+    while (root != null && !Files.exists(root.resolve(".git"))) {
+      root = root.getParent();
+    }
+    Path base = root != null ? root : Path.of("").toAbsolutePath();
+    return source -> {
+      if (source.isEmpty() || source.contains("://")) {
+        return Optional.empty();
+      }
+      Path file = dir.resolve(source).normalize();
+      if (!file.startsWith(dir) || !Files.exists(file) || !file.startsWith(base)) {
+        return Optional.empty();
+      }
+      return Optional.of(base.relativize(file).toString().replace('\\', '/'));
+    };
   }
 
   /** The graph-data in {@code dir} as it was at {@code revision} of the enclosing git repository. */

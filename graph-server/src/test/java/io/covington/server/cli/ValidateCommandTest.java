@@ -199,7 +199,7 @@ class ValidateCommandTest {
     broken.put("blocked-edges/4.16.3-Twice.yaml:8", write(copy, "blocked-edges/4.16.3-Twice.yaml",
         risk.replace("TestRisk", "Twice") + "- type: Always\n") + " duplicate_rule_type");
     broken.put("blocked-edges/4.16.3-Extra.yaml:10", write(copy, "blocked-edges/4.16.3-Extra.yaml",
-        risk.replace("TestRisk", "Extra").replace("- type: Always\n", "- type: PromQL\n  promql:\n    promql: group(up)\n    step: 1m\n"))
+        risk.replace("TestRisk", "Extra").replace("- type: Always\n", "- type: PromQL\n  promql:\n    promql: max(cluster_version_capability{name=\"Console\"})\n    step: 1m\n"))
         + " unknown_key");
     broken.put("channels/candidate-4.16.yaml:252", append(copy, "channels/candidate-4.16.yaml", "- 4.16.3\n") + " duplicate_version");
     broken.put("channels/stable-4.16.yaml", append(copy, "channels/stable-4.16.yaml", "- 4.16.999\n") + " channel_order");

@@ -49,7 +49,7 @@ class ValidateRiskCheckTest {
   /** A graph-data tree with one risk whose rule gives one sample per node. */
   private Path perNodeRisk() {
     Path gd = TestFiles.graphData(dir.resolve("graph-data"));
-    TestFiles.write(gd, "channels/stable-4.14.yaml", "name: stable-4.14\nversions:\n- 4.13.40\n- 4.14.1\n");
+    TestFiles.write(gd, "channels/candidate-4.14.yaml", "name: candidate-4.14\nversions:\n- 4.13.40\n- 4.14.1\n");
     TestFiles.write(gd, "blocked-edges/4.14.1-PerNode.yaml", "to: 4.14.1\nfrom: 4[.]13[.].*\n"
         + "url: https://issues.redhat.com/browse/OCPBUGS-1\nname: PerNode\nmessage: One sample per node.\n"
         + "matchingRules:\n- type: PromQL\n  promql:\n    promql: group by (node) (kube_node_labels)\n");

@@ -19,11 +19,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 packages=()
-if [ ! -x /usr/bin/docker-registry ] && [ -z # Likewise the prometheus package starts a Prometheus server on port 9090: only promtool is wanted.
-if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
-  $SUDO systemctl disable --now prometheus || true
-fi
-"${COVINGTON_REGISTRY_BIN:-}" ]; then
+if [ ! -x /usr/bin/docker-registry ] && [ -z "${COVINGTON_REGISTRY_BIN:-}" ]; then
   packages+=(docker-registry)
 fi
 if ! command -v kubectl >/dev/null 2>&1 && [ -z "${KUBECTL:-}" ]; then

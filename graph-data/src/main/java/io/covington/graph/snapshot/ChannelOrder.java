@@ -4,41 +4,23 @@ import io.covington.graph.input.Channel;
 import java.util.Comparator;
 
 /**
- * The order of channel names in a release's channel list: by the version the channel name ends
- * with ({@code stable-4.9} before {@code stable-4.10}), then by name.
+ * The order of channel names in a release's channel list, as the reference graph-builder sorts
+ * them (and graph-data's {@code hack/graph-util.py} before it): by the text after the first
+ * {@code -} compared as a string, then by the whole name. So {@code stable-4.10} comes before
+ * {@code stable-4.9}, and {@code candidate-4.12,eus-4.12,fast-4.12,candidate-4.13}: api.openshift.com
+ * serves exactly this order (every captured channel of {@code corpus/graphs/ocp-api-amd64/}).
  */
 enum ChannelOrder implements Comparator<Channel> {
   INSTANCE;
 
   @Override
   public int compare(Channel a, Channel b) {
-    int byVersion = compareVersions(versionPart(a.name()), versionPart(b.name()));
-    return byVersion != 0 ? byVersion : a.name().compareTo(b.name());
+    int bySuffix = suffix(a.name()).compareTo(suffix(b.name()));
+    return bySuffix != 0 ? bySuffix : a.name().compareTo(b.name());
   }
 
-  private static String versionPart(String name) {
-    int dash = name.lastIndexOf('-');
-    return dash < 0 ? "" : name.substring(dash + 1);
-  }
-
-  private static int compareVersions(String a, String b) {
-    String[] pa = a.split("\\.");
-    String[] pb = b.split("\\.");
-    for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
-      long na = i < pa.length ? number(pa[i]) : -1;
-      long nb = i < pb.length ? number(pb[i]) : -1;
-      if (na != nb) {
-        return Long.compare(na, nb);
-      }
-    }
-    return 0;
-  }
-
-  private static long number(String part) {
-    try {
-      return Long.parseLong(part);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  private static String suffix(String name) {
+    int dash = name.indexOf('-');
+    return dash < 0 ? name : name.substring(dash + 1);
   }
 }

@@ -256,7 +256,9 @@ class SnapshotBuilderTest {
   }
 
   @Test
-  void channelListsAreOrderedByTheChannelsVersionThenName() throws InvalidInputException {
+  void channelListsAreOrderedAsTheReferenceOrdersThem() throws InvalidInputException {
+    // By the text after the first '-' as a string ("4.10" before "4.9"), then by name: the order
+    // api.openshift.com serves, e.g. "candidate-4.10,eus-4.10,fast-4.10,stable-4.10,candidate-4.9".
     GraphSnapshot s = fixture
         .release("4.10.0", List.of())
         .channel("stable-4.10", "4.10.0")
@@ -266,7 +268,7 @@ class SnapshotBuilderTest {
         .build();
 
     assertThat(served(s, "stable-4.10", "amd64").nodes().get("4.10.0").metadata())
-        .containsEntry(CHANNELS, "fast-4.9,stable-4.9,candidate-4.10,stable-4.10");
+        .containsEntry(CHANNELS, "candidate-4.10,stable-4.10,fast-4.9,stable-4.9");
   }
 
   @Test

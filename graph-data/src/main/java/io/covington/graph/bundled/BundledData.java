@@ -27,15 +27,36 @@ public final class BundledData {
 
   private BundledData() {}
 
-  /** The bundled releases: 426 OpenShift amd64 releases of 4.0–4.18 and 7 OKD releases. */
+  /** The bundled releases: 1,368 OpenShift amd64 releases of 4.0–5.0 and the OKD releases. */
   public static ReleaseSet releases() throws InvalidInputException {
     return releases("openshift").merge(releases("okd"));
   }
 
-  /** The bundled graph-data: openshift/cincinnati-graph-data with the OKD channels laid over it. */
+  /**
+   * The bundled graph-data: openshift/cincinnati-graph-data with the OKD channels laid over it.
+   * Running from the jar, each call reads through a zip file system of its own, closed when read:
+   * a zip file system's channel closes for good when a thread reading it is interrupted, so a
+   * shared one would leave every later read (every reload) failing with ClosedChannelException.
+   */
   public static GraphData graphData() throws InvalidInputException {
-    return GraphDataReader.read(directory("openshift/graph-data"))
-        .merge(GraphDataReader.read(directory("okd/graph-data")));
+    return read("openshift/graph-data").merge(read("okd/graph-data"));
+  }
+
+  private static GraphData read(String name) throws InvalidInputException {
+    URL url = resource(name + "/version");
+    try {
+      URI uri = url.toURI();
+      if (!"jar".equals(uri.getScheme())) {
+        return GraphDataReader.read(Path.of(uri).getParent());
+      }
+      String spec = uri.getRawSchemeSpecificPart();
+      Path jar = Path.of(new URI(spec.substring(0, spec.indexOf("!/"))));
+      try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
+        return GraphDataReader.read(fs.getPath(ROOT + name));
+      }
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("bundled data at " + url + " cannot be opened", e);
+    }
   }
 
   private static ReleaseSet releases(String set) throws InvalidInputException {
@@ -48,7 +69,8 @@ public final class BundledData {
 
   /**
    * A bundled directory as a {@link Path}: a plain directory when running from classes, a path in
-   * the jar's zip file system when running from the jar.
+   * the jar's shared zip file system when running from the jar (for tools and tests that copy or
+   * list it; the server reads through {@link #graphData()}).
    */
   public static Path directory(String name) {
     URL url = resource(name + "/version");

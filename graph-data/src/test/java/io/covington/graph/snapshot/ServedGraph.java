@@ -36,7 +36,8 @@ record ServedGraph(
     Map<String, Release> nodes,
     Set<VersionPair> edges,
     Map<VersionPair, Set<String>> conditional,
-    Map<String, Risk> risks) {
+    Map<String, Risk> risks,
+    Map<VersionPair, Set<Risk>> fullRisks) {
 
   static ServedGraph of(ChannelGraph graph) {
     Map<String, Release> nodes = new LinkedHashMap<>();
@@ -47,14 +48,16 @@ record ServedGraph(
     }
     Map<VersionPair, Set<String>> conditional = new HashMap<>();
     Map<String, Risk> risks = new HashMap<>();
+    Map<VersionPair, Set<Risk>> fullRisks = new HashMap<>();
     for (ConditionalUpdateGroup g : graph.conditionalEdges()) {
       for (VersionPair p : g.edges()) {
         Set<String> names = conditional.computeIfAbsent(p, k -> new HashSet<>());
         g.risks().forEach(r -> names.add(r.name()));
+        fullRisks.computeIfAbsent(p, k -> new HashSet<>()).addAll(g.risks());
       }
       g.risks().forEach(r -> risks.put(r.name(), r));
     }
-    return new ServedGraph(nodes, edges, conditional, risks);
+    return new ServedGraph(nodes, edges, conditional, risks, fullRisks);
   }
 
   /** Parses a graph API response (the captured wire format). */
@@ -74,6 +77,7 @@ record ServedGraph(
     }
     Map<VersionPair, Set<String>> conditional = new HashMap<>();
     Map<String, Risk> risks = new HashMap<>();
+    Map<VersionPair, Set<Risk>> fullRisks = new HashMap<>();
     for (JsonNode g : root.path("conditionalEdges")) {
       List<Risk> groupRisks = new ArrayList<>();
       for (JsonNode r : g.path("risks")) {
@@ -87,11 +91,13 @@ record ServedGraph(
         risks.put(risk.name(), risk);
       }
       for (JsonNode p : g.path("edges")) {
-        Set<String> names = conditional.computeIfAbsent(new VersionPair(p.path("from").asText(), p.path("to").asText()), k -> new HashSet<>());
+        VersionPair pair = new VersionPair(p.path("from").asText(), p.path("to").asText());
+        Set<String> names = conditional.computeIfAbsent(pair, k -> new HashSet<>());
         groupRisks.forEach(r -> names.add(r.name()));
+        fullRisks.computeIfAbsent(pair, k -> new HashSet<>()).addAll(groupRisks);
       }
     }
-    return new ServedGraph(nodes, edges, conditional, risks);
+    return new ServedGraph(nodes, edges, conditional, risks, fullRisks);
   }
 
   /** Reads a response from the test classpath. */

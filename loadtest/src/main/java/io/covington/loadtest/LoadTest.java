@@ -2,13 +2,6 @@ package io.covington.loadtest;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -139,9 +131,9 @@ public final class LoadTest implements Callable<Integer> {
 
   /** Probes the target, runs every step, prints each step's line to {@code out}. */
   public Report run(PrintWriter out) throws Exception {
+    RequestMix requests = mix(out);
     Vertx vertx = Vertx.vertx();
     try {
-      RequestMix requests = mix(vertx, out);
       List<Lane> laneList = new ArrayList<>();
       for (int i = 0; i < lanes; i++) {
         Lane lane = new Lane(target, i, lanes, Math.max(1, connections / lanes), timeout.toMillis(), maxInFlight / lanes,
@@ -198,9 +190,16 @@ public final class LoadTest implements Callable<Integer> {
     return new StepResult(rate, (last - start) / 1e9, scheduled, completed, bytes, statuses, errors, latency);
   }
 
-  private RequestMix mix(Vertx vertx, PrintWriter out) throws Exception {
+  /**
+   * The requests {@code --mix} asks for. For the fleet, surveys the target first (which channels,
+   * streams and releases it serves) and prints what the mix polls to {@code out}.
+   *
+   * @throws IllegalStateException when the target cannot be reached or serves nothing to poll
+   */
+  public RequestMix mix(PrintWriter out) throws InterruptedException {
+    ProbeClient client = new ProbeClient(target);
     if (mix.equals("static")) {
-      int status = probe(vertx, staticUri).status();
+      int status = client.get(staticUri).status();
       if (status != 200) {
         throw new IllegalStateException(target + staticUri + " answers " + status + ", not 200");
       }
@@ -209,41 +208,12 @@ public final class LoadTest implements Callable<Integer> {
     if (!mix.equals("fleet")) {
       throw new IllegalStateException("unknown mix " + mix + ": give fleet or static");
     }
-    Probe channels = probe(vertx, prefix + "/v1/channels?arch=amd64");
-    if (channels.status() != 200) {
-      throw new IllegalStateException(target + prefix + "/v1/channels answers " + channels.status() + ", not 200");
-    }
-    List<String> names = new ArrayList<>();
-    JsonArray list = new JsonObject(channels.body()).getJsonArray("channels");
-    for (int i = 0; i < list.size(); i++) {
-      names.add(list.getJsonObject(i).getString("name"));
-    }
-    if (names.isEmpty()) {
-      throw new IllegalStateException(target + " serves no channels");
-    }
-    boolean hasPath = probe(vertx, pathUri).status() == 200;
-    out.println("fleet mix: " + names.size() + " channels (most polled: "
-        + String.join(", ", RequestMix.byPopularity(names).subList(0, Math.min(3, names.size()))) + ")"
-        + (hasPath ? ", path queries" : ", no path endpoint (probe was not 200)"));
-    return RequestMix.fleet(prefix, coreosPrefix, RequestMix.byPopularity(names),
-        hasPath ? Optional.of(pathUri) : Optional.empty(), gzipShare, conditionalShare);
-  }
-
-  private record Probe(int status, Buffer body) {}
-
-  private Probe probe(Vertx vertx, String uri) throws Exception {
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5000));
-    try {
-      int port = target.getPort() > 0 ? target.getPort() : 80;
-      return await(client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(target.getHost()).setPort(port)
-              .setURI(uri).putHeader("Accept", "application/json").setIdleTimeout(10_000))
-          .compose(request -> request.send())
-          .compose(response -> response.body().map(body -> new Probe(response.statusCode(), body))));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot reach " + target + uri + ": " + e.getCause());
-    } finally {
-      client.close();
-    }
+    FleetPlan plan = FleetPlan.of(new Survey(client, prefix, coreosPrefix).run());
+    boolean hasPath = client.get(pathUri).status() == 200;
+    out.println(plan.describe(5));
+    out.println(hasPath ? "dashboards: path queries" : "dashboards: no path endpoint (probe was not 200)");
+    return new FleetMix(prefix, coreosPrefix, plan, hasPath ? Optional.of(pathUri) : Optional.empty(), gzipShare,
+        conditionalShare);
   }
 
   private static <T> T await(Future<T> future) throws Exception {

@@ -13,4 +13,4 @@ import java.util.Set;
  * @param validatorKey when present, the key under which the response's ETag is remembered and
  *     sent back as {@code If-None-Match} by a later poll of the same resource; empty for none
  */
-record PlannedRequest(String kind, String uri, Map<String, String> headers, Set<Integer> expected, String validatorKey) {}
+public record PlannedRequest(String kind, String uri, Map<String, String> headers, Set<Integer> expected, String validatorKey) {}

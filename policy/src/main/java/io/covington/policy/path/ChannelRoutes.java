@@ -130,6 +130,15 @@ final class ChannelRoutes {
     return new ChannelRoutes(view.channel(), view.arch(), nodes, Map.copyOf(index), g, table);
   }
 
+  /**
+   * What these routes cost to hold, in edge entries: each update appears once in {@link #graph} and
+   * once more in {@link #served} or {@link #unconditional} for each it belongs to; plus one per
+   * release, so that a channel without updates still weighs something.
+   */
+  int weight() {
+    return graph.edgeSet().size() + served.edgeSet().size() + unconditional.edgeSet().size() + nodes.size();
+  }
+
   Optional<Integer> index(String version) {
     return Optional.ofNullable(indexByVersion.get(version));
   }

@@ -1,7 +1,10 @@
 package io.covington.policy.path;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.covington.graph.model.ChannelGraph;
 import io.covington.graph.snapshot.ArchGraph;
+import io.covington.graph.snapshot.ChannelSummary;
 import io.covington.graph.snapshot.EdgeRemoval;
 import io.covington.graph.snapshot.GraphSnapshot;
 import java.util.ArrayList;
@@ -18,41 +21,90 @@ import java.util.concurrent.ConcurrentHashMap;
  * updates; per architecture, the removed updates by (from, to).
  *
  * <p>Hold one per snapshot, next to it, and drop it with it. Entries are built on first use (one
- * pass over the channel's releases and their updates) and then only read; only channels and
- * architectures that exist in the snapshot are ever cached, so the size is bounded by the
- * snapshot. Thread-safe.
+ * pass over the channel's releases and their updates) and then only read. They are kept within a
+ * budget of edge entries ({@link ChannelRoutes#weight()}), least recently used out first, and an
+ * evicted channel is built again when it is asked for: a JGraphT edge costs some 200 bytes in each
+ * of a channel's three graphs, so the real graph-data with every release of its 76 channels (about
+ * a million entries, 200 MB) would otherwise fill the shipped 320 MiB heap, and a reload, which
+ * holds two snapshots, would not fit. Thread-safe.
  */
 public final class PathIndex {
+
+  /**
+   * The default budget of edge entries: about 60 MB of routes, the largest real channels
+   * (candidate-4.14: some 40,000 entries) several times over.
+   */
+  public static final int DEFAULT_MAX_EDGE_ENTRIES = 300_000;
 
   private record ChannelKey(String channel, String arch) {}
 
   private final GraphSnapshot snapshot;
-  private final Map<ChannelKey, ChannelRoutes> routes = new ConcurrentHashMap<>();
+  private final int maxEdgeEntries;
+  private final Cache<ChannelKey, ChannelRoutes> routes;
   private final Map<String, Map<ChannelRoutes.PairKey, List<EdgeRemoval>>> removals = new ConcurrentHashMap<>();
 
-  private PathIndex(GraphSnapshot snapshot) {
+  private PathIndex(GraphSnapshot snapshot, int maxEdgeEntries) {
+    if (maxEdgeEntries < 1) {
+      throw new IllegalArgumentException("the path index needs a budget of at least one edge entry, not " + maxEdgeEntries);
+    }
     this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+    this.maxEdgeEntries = maxEdgeEntries;
+    // Evictions run on the calling thread, so the budget holds when a call returns.
+    this.routes = Caffeine.newBuilder()
+        .maximumWeight(maxEdgeEntries)
+        .weigher((ChannelKey k, ChannelRoutes r) -> r.weight())
+        .executor(Runnable::run)
+        .build();
   }
 
   public static PathIndex of(GraphSnapshot snapshot) {
-    return new PathIndex(snapshot);
+    return new PathIndex(snapshot, DEFAULT_MAX_EDGE_ENTRIES);
+  }
+
+  /** An index that keeps at most {@code maxEdgeEntries} edge entries of routes. */
+  public static PathIndex of(GraphSnapshot snapshot, int maxEdgeEntries) {
+    return new PathIndex(snapshot, maxEdgeEntries);
+  }
+
+  /** The edge entries of the routes held now; at most the budget once a call has returned. */
+  public long edgeEntries() {
+    routes.cleanUp();
+    return routes.asMap().values().stream().mapToLong(ChannelRoutes::weight).sum();
+  }
+
+  /** How many channel routes are held now. */
+  public long cachedChannels() {
+    routes.cleanUp();
+    return routes.estimatedSize();
   }
 
   public GraphSnapshot snapshot() {
     return snapshot;
   }
 
-  /** Builds every channel's entry now, e.g. off the event loop right after a snapshot is published. */
+  /**
+   * Builds channels' entries now, e.g. off the event loop right after a snapshot is published:
+   * every channel while the budget lasts, then no more (a channel built past it would only push
+   * out one built a moment earlier).
+   */
   public PathIndex warm() {
+    long used = 0;
     for (String arch : snapshot.architectures()) {
-      snapshot.channels(arch).forEach(c -> routes(c.name(), arch));
+      for (ChannelSummary c : snapshot.channels(arch)) {
+        Optional<ChannelRoutes> built = routes(c.name(), arch);
+        used += built.map(ChannelRoutes::weight).orElse(0);
+        if (used >= maxEdgeEntries) {
+          return this;
+        }
+      }
     }
     return this;
   }
 
   /** The routes of a channel on an architecture; empty when the snapshot has no such channel or architecture. */
   Optional<ChannelRoutes> routes(String channel, String arch) {
-    ChannelRoutes cached = routes.get(new ChannelKey(channel, arch));
+    ChannelKey key = new ChannelKey(channel, arch);
+    ChannelRoutes cached = routes.getIfPresent(key);
     if (cached != null) {
       return Optional.of(cached);
     }
@@ -61,8 +113,7 @@ public final class PathIndex {
     if (view.isEmpty() || archGraph.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(routes.computeIfAbsent(
-        new ChannelKey(channel, arch), k -> ChannelRoutes.of(view.get(), archGraph.get(), removals(arch))));
+    return Optional.of(routes.get(key, k -> ChannelRoutes.of(view.get(), archGraph.get(), removals(arch))));
   }
 
   /** Removed declared updates of an architecture, by (from, to) version; empty for an unknown one. */

@@ -54,16 +54,19 @@ public final class SignatureStore {
     }
   }
 
-  private static final SignatureStore EMPTY = new SignatureStore(Map.of(), List.of(), false);
+  private static final SignatureStore EMPTY = new SignatureStore(Map.of(), List.of(), List.of(), false);
 
   private final Map<String, DigestSignatures> byDigest;
   private final List<LoadProblem> refused;
+  private final List<LoadProblem> problems;
   private final boolean verifying;
   private final int served;
 
-  private SignatureStore(Map<String, DigestSignatures> byDigest, List<LoadProblem> refused, boolean verifying) {
+  private SignatureStore(
+      Map<String, DigestSignatures> byDigest, List<LoadProblem> refused, List<LoadProblem> problems, boolean verifying) {
     this.byDigest = Collections.unmodifiableMap(byDigest);
     this.refused = List.copyOf(refused);
+    this.problems = List.copyOf(problems);
     this.verifying = verifying;
     this.served = byDigest.values().stream().mapToInt(d -> d.served().size()).sum();
   }
@@ -82,6 +85,7 @@ public final class SignatureStore {
     Map<String, List<LoadProblem>> refusedByDigest = new LinkedHashMap<>();
     Map<String, List<String>> signers = new LinkedHashMap<>();
     List<LoadProblem> refused = new ArrayList<>();
+    List<LoadProblem> problems = new ArrayList<>(signatures.problems());
     for (SignatureFile file : signatures.files()) {
       served.computeIfAbsent(file.digest(), d -> new ArrayList<>());
       if (verifier.isEmpty()) {
@@ -96,13 +100,14 @@ public final class SignatureStore {
         LoadProblem problem = LoadProblem.of(file.source(), "signature_refused",
             ((SignatureCheck.Refused) check).reason() + "; it is not served");
         refused.add(problem);
+        problems.add(problem);
         refusedByDigest.computeIfAbsent(file.digest(), d -> new ArrayList<>()).add(problem);
       }
     }
     Map<String, DigestSignatures> byDigest = new LinkedHashMap<>();
     served.forEach((digest, files) -> byDigest.put(digest, new DigestSignatures(files,
         refusedByDigest.getOrDefault(digest, List.of()), signers.getOrDefault(digest, List.of()))));
-    return new SignatureStore(byDigest, refused, verifier.isPresent());
+    return new SignatureStore(byDigest, refused, problems, verifier.isPresent());
   }
 
   /** The {@code number}th served signature of {@code digest} ({@code sha256:<hex>}), 1-based. */
@@ -131,6 +136,11 @@ public final class SignatureStore {
   /** Every refused file, with why (problems of kind {@code signature_refused}). */
   public List<LoadProblem> refused() {
     return refused;
+  }
+
+  /** The problems of the signature tree read (misnamed entries) and every refused file. */
+  public List<LoadProblem> problems() {
+    return problems;
   }
 
   /** Whether signatures were checked with a keyring. */

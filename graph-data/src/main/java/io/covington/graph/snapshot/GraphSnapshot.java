@@ -74,12 +74,12 @@ public final class GraphSnapshot implements Snapshot {
   }
 
   /**
-   * This snapshot serving {@code store}'s release signatures; its refused signatures are added to
-   * the {@linkplain #problems() problems}.
+   * This snapshot serving {@code store}'s release signatures; the store's problems (refused
+   * signatures, misnamed files) are added to the {@linkplain #problems() problems}.
    */
   public GraphSnapshot withSignatures(SignatureStore store) {
     List<LoadProblem> all = new ArrayList<>(problems);
-    all.addAll(store.refused());
+    all.addAll(store.problems());
     return new GraphSnapshot(archGraphs, channelGraphs, channels, all, revision, builtAt, buildDuration, store);
   }
 

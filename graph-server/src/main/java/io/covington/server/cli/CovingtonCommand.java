@@ -207,7 +207,7 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   @Option(names = "--graph-data-signature-store", paramLabel = "URL", defaultValue = ImageSignatures.DEFAULT_STORE,
       description = "Where the graph-data image's signatures are fetched, URL/sha256=<hex>/signature-<n> (a mirror of"
-          + " them, or this server's own {prefix}/signatures/) (default: ${DEFAULT-VALUE}).")
+          + " them, or another Covington's {prefix}/signatures/) (default: ${DEFAULT-VALUE}).")
   String graphDataSignatureStore;
 
   @Option(names = "--strict",

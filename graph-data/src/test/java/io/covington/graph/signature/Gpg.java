@@ -76,6 +76,19 @@ public final class Gpg implements AutoCloseable {
         + "\"identity\":{\"docker-reference\":\"" + reference + "\"}},\"optional\":{\"creator\":\"covington tests\"}}";
   }
 
+  /** {@code gpg --armor --sign} of {@code content} by {@code key}: the signed message as ASCII armor. */
+  public byte[] signArmored(String key, String content) {
+    try {
+      Path in = home.resolve("message.json");
+      Path out = home.resolve("message.json.asc");
+      Files.writeString(in, content);
+      run(null, List.of("--yes", "--armor", "--local-user", key, "--output", out.toString(), "--sign", in.toString()));
+      return read(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code gpg --sign} of {@code content} by {@code key}. */
   public byte[] sign(String key, String content, String fakedTime) {
     try {

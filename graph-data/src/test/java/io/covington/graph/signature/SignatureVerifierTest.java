@@ -80,6 +80,13 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void anArmoredSignedMessageVerifiesToo() {
+    SignatureCheck check = verifier.check(gpg.signArmored(releaseKey, Gpg.claim(RELEASE, "r")), RELEASE, NOW);
+
+    assertThat(check.verified()).as(check.toString()).isTrue();
+  }
+
+  @Test
   void aTamperedByteIsRefused() {
     byte[] signature = gpg.sign(releaseKey, Gpg.claim(RELEASE, "r"), null);
     // gpg compresses: flip a byte inside the compressed packet, which changes the signed content or the signature.

@@ -202,6 +202,31 @@ class SignatureStoreApiTest {
     assertThat(fetchLikeTheCvo("sha256:" + HEX_1)).as("re-read on reload").hasSize(2);
   }
 
+  @Test
+  void aSignaturesDirectoryThatVanishesKeepsTheServedSignaturesAndSaysWhy() throws Exception {
+    Path mirror = Files.createDirectories(dir.resolve("mirror"));
+    sign(mirror, HEX_1, 1, releaseKey, "sha256:" + HEX_1);
+    start("--signatures-dir", mirror.toString(), "--release-keyring", dir.resolve("release.asc").toString());
+    byte[] served = fetchLikeTheCvo("sha256:" + HEX_1).get(0);
+    String graph = new String(get(api + "/v1/graph?channel=stable-4.5").body());
+
+    // The volume the signatures are synced to is unmounted (the directory is gone).
+    Files.move(mirror, dir.resolve("mirror-away"));
+
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    JsonNode state = JSON.readTree(get(status + "/status").body());
+    while (!state.get("failing").asBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      state = JSON.readTree(get(status + "/status").body());
+    }
+    assertThat(state.get("failing").asBoolean()).isTrue();
+    assertThat(state.get("lastError").toString()).contains("signatures directory " + mirror + " does not exist");
+    assertThat(fetchLikeTheCvo("sha256:" + HEX_1)).singleElement().as("still served").isEqualTo(served);
+    assertThat(new String(get(api + "/v1/graph?channel=stable-4.5").body())).isEqualTo(graph);
+    assertThat(new String(get(status + "/metrics").body())).contains("covington_graph_reload_failing 1.0");
+    assertThat(log.text()).contains("signatures directory " + mirror + " does not exist");
+  }
+
   /** As the cluster-version-operator's HTTP signature store: signature-1, -2, … until one is not found. */
   private List<byte[]> fetchLikeTheCvo(String digest) throws Exception {
     List<byte[]> found = new ArrayList<>();

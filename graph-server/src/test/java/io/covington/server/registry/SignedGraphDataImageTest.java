@@ -20,6 +20,8 @@ import io.covington.sources.registry.TestImages.Entry;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +54,8 @@ class SignedGraphDataImageTest {
     gpg = Gpg.start();
     siteKey = gpg.newKey("Mirror Site <mirror@example.com>", "0", null);
     otherKey = gpg.newKey("Whoever Pushes <intruder@example.com>", "0", null);
+    // Entries are text: an armored signature, which the store serves as it is and verifies as binary ones.
+    releaseSignature = new String(gpg.signArmored(siteKey, Gpg.claim(RELEASE_DIGEST, "r")), StandardCharsets.US_ASCII);
   }
 
   @AfterAll
@@ -59,9 +63,14 @@ class SignedGraphDataImageTest {
     gpg.close();
   }
 
+  /** A release digest whose signature the graph-data image carries in its signatures/ folder. */
+  private static final String RELEASE_DIGEST = "sha256:" + "c4".repeat(32);
+  private static String releaseSignature;
+
   private static TestImages.Layer graphData(boolean blockUpdate) throws Exception {
     return TestImages.layer(List.of(
         Entry.file(DATA + "version", "1.1.0\n"),
+        Entry.file(DATA + "signatures/sha256/" + RELEASE_DIGEST.substring(7) + "/signature-1", releaseSignature),
         Entry.file(DATA + "channels/stable-4.5.yaml", "name: stable-4.5\nversions:\n- 4.5.0\n- 4.5.1\n"),
         blockUpdate ? Entry.file(DATA + "blocked-edges/4.5.1-skip.yaml", "to: 4.5.1\nfrom: 4\\.5\\.0\n")
             : Entry.file(DATA + "blocked-edges/README.md", "none\n")));
@@ -103,6 +112,10 @@ class SignedGraphDataImageTest {
         String served = RunningServer.get(api, "Accept", "application/json").body();
         assertThat(JSON.readTree(served).get("edges")).as("the signed image's block is applied").isEmpty();
         assertThat(JSON.readTree(served).get("nodes")).hasSize(2);
+        HttpResponse<String> carried = RunningServer.get(URI.create("http://127.0.0.1:" + running.server().apiPort()
+            + "/api/upgrades_info/signatures/sha256=" + RELEASE_DIGEST.substring(7) + "/signature-1"));
+        assertThat(carried.statusCode()).as("the image's own signatures/ are served").isEqualTo(200);
+        assertThat(carried.body()).isEqualTo(releaseSignature);
         assertThat(JSON.readTree(RunningServer.get(statusUri).body()).get("sources").toString())
             .contains("image signature: required from http://127.0.0.1:" + files.getAddress().getPort() + "/signatures/")
             .contains("Mirror Site <mirror@example.com>");

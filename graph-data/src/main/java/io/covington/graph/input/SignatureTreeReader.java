@@ -15,9 +15,16 @@ import java.util.stream.Stream;
  * Reads a signature tree in the layout of the reference's metadata-helper and of OpenShift's
  * public signature mirror: {@code <root>/sha256/<64 lowercase hex>/signature-<n>}, {@code n} from
  * 1. Files are read as {@link InputFiles} reads any input tree (regular files inside the tree,
- * within the limits); an entry that does not follow the layout is reported and left out.
+ * within the limits); an entry that does not follow the layout, or cannot be read, is reported as a
+ * {@link #PROBLEM_KIND} warning and left out.
  */
 public final class SignatureTreeReader {
+
+  /**
+   * The kind of every problem of a signature tree: a warning, not an error of the graph-data, since a
+   * misplaced or unreadable signature only leaves that signature unserved.
+   */
+  public static final String PROBLEM_KIND = "signature_tree";
 
   /** The only digest algorithm the cluster-version-operator asks signatures for. */
   public static final String ALGORITHM = "sha256";
@@ -45,7 +52,7 @@ public final class SignatureTreeReader {
       return ReleaseSignatures.empty();
     }
     if (!Files.isDirectory(root)) {
-      problems.add(shownAs, "invalid_signature_tree", "is not a directory; a signature tree is <algo>/<hex>/signature-<n>");
+      problems.add(shownAs, PROBLEM_KIND, "is not a directory; a signature tree is <algo>/<hex>/signature-<n>");
       return new ReleaseSignatures(files, problems.list());
     }
     try {
@@ -53,26 +60,26 @@ public final class SignatureTreeReader {
       for (Path algo : list(root)) {
         String algoName = algo.getFileName().toString();
         if (!algoName.equals(ALGORITHM) || !Files.isDirectory(algo)) {
-          problems.add(shownAs + "/" + algoName, "ignored_file", "only " + ALGORITHM + "/<hex>/signature-<n> is read here");
+          problems.add(shownAs + "/" + algoName, PROBLEM_KIND, "ignored: only " + ALGORITHM + "/<hex>/signature-<n> is read here");
           continue;
         }
         for (Path digest : list(algo)) {
           String hex = digest.getFileName().toString();
           String at = shownAs + "/" + algoName + "/" + hex;
           if (!HEX.matcher(hex).matches() || !Files.isDirectory(digest)) {
-            problems.add(at, "ignored_file", "not a folder named by a sha256 digest (64 lowercase hex digits)");
+            problems.add(at, PROBLEM_KIND, "ignored: not a folder named by a sha256 digest (64 lowercase hex digits)");
             continue;
           }
           for (Path file : list(digest)) {
             String name = file.getFileName().toString();
             Matcher m = FILE.matcher(name);
             if (!m.matches()) {
-              problems.add(at + "/" + name, "ignored_file", "signature files are named signature-<n>, n from 1");
+              problems.add(at + "/" + name, PROBLEM_KIND, "ignored: signature files are named signature-<n>, n from 1");
               continue;
             }
             Problems fileProblems = new Problems();
             byte[] bytes = reader.read(file, "signature file", fileProblems);
-            fileProblems.list().forEach(p -> problems.add(at + "/" + name, p.kind(), p.message()));
+            fileProblems.list().forEach(p -> problems.add(at + "/" + name, PROBLEM_KIND, p.kind() + ": " + p.message()));
             if (bytes != null) {
               files.add(new SignatureFile(ALGORITHM + ":" + hex, Integer.parseInt(m.group(1)), bytes, at + "/" + name));
             }
@@ -80,7 +87,7 @@ public final class SignatureTreeReader {
         }
       }
     } catch (IOException e) {
-      problems.add(shownAs, "unreadable", e.getMessage() == null ? e.toString() : e.getMessage());
+      problems.add(shownAs, PROBLEM_KIND, "unreadable: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
     return new ReleaseSignatures(files, problems.list());
   }

@@ -7,6 +7,8 @@ import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.SignatureFile;
+import io.covington.graph.input.SignatureTreeReader;
+import io.covington.graph.validate.GraphDataValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,6 +61,9 @@ class SignatureStoreTest {
     assertThat(read.signatures().files()).extracting(SignatureFile::number).containsExactly(1, 2, 3);
     assertThat(read.problems()).extracting(LoadProblem::source)
         .containsExactly("signatures/sha256/" + HEX + "/notes.txt", "signatures/sha512");
+    assertThat(read.problems()).extracting(LoadProblem::kind).containsOnly(SignatureTreeReader.PROBLEM_KIND);
+    assertThat(GraphDataValidator.publicationErrors(read)).as("a stray signature file does not hold graph-data back")
+        .noneMatch(f -> f.problem().kind().equals(SignatureTreeReader.PROBLEM_KIND));
     assertThat(store.signature(DIGEST, 1).map(SignatureFile::bytes)).contains(good1);
     assertThat(store.signature(DIGEST, 2).map(SignatureFile::bytes)).as("signature-3 moves up").contains(good3);
     assertThat(store.signature(DIGEST, 3)).isEmpty();

@@ -167,6 +167,8 @@ class SignatureStoreApiTest {
     byte[] tampered = gpg.signDigest(releaseKey, "sha256:" + HEX_2, "r", null);
     tampered[tampered.length - 3] ^= 0x01;
     Files.write(file(graphData, HEX_2, 2), tampered);
+    // A stray file in the tree is a warning naming it: it does not hold the new graph-data back.
+    TestFiles.write(graphData, "signatures/README.md", "mirrored 2026-12-03\n");
 
     long deadline = System.nanoTime() + 15_000_000_000L;
     while (fetchLikeTheCvo("sha256:" + HEX_1).isEmpty() && System.nanoTime() < deadline) {
@@ -178,7 +180,8 @@ class SignatureStoreApiTest {
     assertThat(new String(get(api + "/v1/graph?channel=stable-4.5").body())).as("the graph served").isEqualTo(graph);
     JsonNode state = JSON.readTree(get(status + "/status").body()).get("signatures");
     assertThat(state.get("refused").toString()).contains("signatures/sha256/" + HEX_2 + "/signature-2").contains("does not verify");
-    assertThat(new String(get(status + "/metrics").body())).contains("covington_graph_signatures{state=\"refused\",} 2.0");
+    assertThat(new String(get(status + "/metrics").body())).contains("covington_graph_signatures{state=\"refused\",} 2.0")
+        .contains("covington_graph_load_problems{kind=\"signature_tree\",} 1.0");
     assertThat(log.text()).contains("signatures/sha256/" + HEX_2 + "/signature-2");
   }
 

@@ -12,6 +12,9 @@
 # - Prometheus (prometheus) for its promtool (/usr/bin/promtool), whose `test rules` is the real
 #   PromQL engine the risk check's tests evaluate every risk rule with; they fail, not skip,
 #   without it. The package's own service (port 9090) is stopped where systemd started it.
+# - GnuPG (gnupg: /usr/bin/gpg, gpgconf), with which the signature tests make keys and sign release
+#   and graph-data image digests in a temporary home, as release tooling does; they fail, not skip,
+#   without it.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -37,6 +40,9 @@ fi
 if ! command -v promtool >/dev/null 2>&1; then
   packages+=(prometheus)
 fi
+if ! command -v gpg >/dev/null 2>&1 || ! command -v gpgconf >/dev/null 2>&1; then
+  packages+=(gnupg)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${packages[@]}"
@@ -52,3 +58,4 @@ fi
 "${COVINGTON_REGISTRY_BIN:-/usr/bin/docker-registry}" --version
 /usr/bin/chromedriver --version
 promtool --version
+gpg --version | head -1

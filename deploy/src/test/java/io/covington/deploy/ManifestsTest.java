@@ -117,15 +117,14 @@ class ManifestsTest {
         .map(v -> v.getName())
         .collect(Collectors.toSet());
     Set<String> allowed = new HashSet<>(Set.of("/tmp"));
-    String cache = setting(rendering, "COVINGTON_CACHE_DIR", null);
-    if (cache != null) {
-      allowed.add(cache);
-    }
-
     List<VolumeMount> mounts = container(rendering).getVolumeMounts();
     assertThat(mounts).extracting(VolumeMount::getMountPath).contains("/tmp");
-    if (cache != null) {
-      assertThat(mounts).extracting(VolumeMount::getMountPath).contains(cache);
+    for (String variable : List.of("COVINGTON_CACHE_DIR", "COVINGTON_REGISTRY_CACHE_DIR")) {
+      String cache = setting(rendering, variable, null);
+      if (cache != null) {
+        allowed.add(cache);
+        assertThat(mounts).extracting(VolumeMount::getMountPath).as(variable).contains(cache);
+      }
     }
     assertThat(mounts)
         .filteredOn(m -> !Boolean.TRUE.equals(m.getReadOnly()))

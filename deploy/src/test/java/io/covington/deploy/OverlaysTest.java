@@ -3,6 +3,9 @@ package io.covington.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -109,6 +112,45 @@ class OverlaysTest {
     assertThat(pod.getVolumes()).anySatisfy(v -> {
       assertThat(v.getName()).isEqualTo(mount.getName());
       assertThat(v.getEmptyDir()).isNotNull();
+    });
+  }
+
+  @Test
+  void disconnectedReadsTheMirrorWithItsLoginAndCaAndVerifiesSignatures() throws Exception {
+    Rendering rendering = Rendering.of("disconnected");
+    Map<String, String> configuration = rendering.configuration().getData();
+    PodSpec pod = rendering.deployment().getSpec().getTemplate().getSpec();
+    List<VolumeMount> mounts = pod.getContainers().get(0).getVolumeMounts();
+
+    assertThat(configuration.get("COVINGTON_RELEASES_REGISTRY")).endsWith("/openshift/release-images");
+    assertThat(configuration.get("COVINGTON_GRAPH_DATA_IMAGE")).contains("/openshift/graph-image:");
+    assertThat(configuration.get("COVINGTON_GRAPH_DATA_SIGNATURE_STORE")).startsWith("https://");
+    assertThat(configuration).containsEntry("COVINGTON_PORT", "8080").as("the base's settings are merged, not replaced");
+    // Each file or directory a flag names is inside a read-only mount of the right kind of volume.
+    Map<String, String> kinds = Map.of(
+        "COVINGTON_REGISTRY_AUTH", "secret", "COVINGTON_REGISTRY_CA", "secret",
+        "COVINGTON_RELEASE_KEYRING", "configMap", "COVINGTON_GRAPH_DATA_KEYRING", "configMap",
+        "COVINGTON_SIGNATURES_DIR", "persistentVolumeClaim");
+    kinds.forEach((variable, kind) -> {
+      String path = configuration.get(variable);
+      assertThat(path).as(variable).isNotNull();
+      VolumeMount mount = mounts.stream().filter(m -> path.equals(m.getMountPath()) || path.startsWith(m.getMountPath() + "/"))
+          .findFirst().orElseThrow(() -> new AssertionError(variable + "=" + path + " is in no mount"));
+      assertThat(mount.getReadOnly()).as(variable).isTrue();
+      Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+      assertThat(kind.equals("secret") ? volume.getSecret() : kind.equals("configMap") ? volume.getConfigMap()
+          : volume.getPersistentVolumeClaim()).as("%s is on a %s volume", variable, kind).isNotNull();
+      if (volume.getSecret() != null && volume.getSecret().getItems() != null && !volume.getSecret().getItems().isEmpty()) {
+        assertThat(volume.getSecret().getItems()).as("%s: the file the flag names is projected", variable)
+            .anySatisfy(item -> assertThat(mount.getMountPath() + "/" + item.getPath()).isEqualTo(path));
+      }
+    });
+    assertThat(mounts).anySatisfy(m -> {
+      assertThat(m.getMountPath()).isEqualTo(configuration.get("COVINGTON_REGISTRY_CACHE_DIR"));
+      assertThat(pod.getVolumes()).anySatisfy(v -> {
+        assertThat(v.getName()).isEqualTo(m.getName());
+        assertThat(v.getEmptyDir()).isNotNull();
+      });
     });
   }
 }

@@ -14,6 +14,7 @@ import io.covington.server.http.EventLoopListeners;
 import io.covington.server.http.QueryPool;
 import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
+import io.covington.server.openshift.SignaturesApi;
 import io.covington.server.path.PathApi;
 import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
@@ -124,6 +125,7 @@ public final class CovingtonServer {
         new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
         new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
         new BlockedEdgesApi(config.pathPrefix(), graph, caches, queries),
+        new SignaturesApi(config.pathPrefix(), graph, caches, queries),
         new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
         new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
   }

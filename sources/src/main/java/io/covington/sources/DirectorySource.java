@@ -118,9 +118,14 @@ public final class DirectorySource implements Source<GraphData> {
   }
 
   /** A digest of every entry's path and type, every file's size and modification time, and every entry's change time. */
-  private record Fingerprint(String digest, Instant newest) {}
+  record Fingerprint(String digest, Instant newest) {}
 
   private Fingerprint fingerprint() throws IOException {
+    return fingerprint(dir);
+  }
+
+  /** The fingerprint of the tree under {@code dir}, four levels deep; {@link InputsChanging} while it is being changed. */
+  static Fingerprint fingerprint(Path dir) throws IOException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       Instant newest = Instant.EPOCH;

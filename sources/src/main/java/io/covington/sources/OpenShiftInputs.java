@@ -2,6 +2,8 @@ package io.covington.sources;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.input.ReleaseSignatures;
+import io.covington.graph.signature.SignatureVerifier;
 import io.covington.sources.archive.TarballSource;
 import io.covington.sources.git.GitCredentials;
 import io.covington.sources.git.GitSource;
@@ -25,10 +27,11 @@ import java.util.Optional;
  * @param registry the registry repositories and image, when releases or graph-data come from one
  * @param cacheDir where git clones and unpacked archives are kept; empty for a new temporary directory
  * @param reading the limits, quiet period and download deadline the sources read within
+ * @param signing the release signatures apart from the graph-data, and the keyrings
  */
 public record OpenShiftInputs(
     Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir,
-    Reading reading) {
+    Reading reading, Signing signing) {
 
   public OpenShiftInputs {
     Objects.requireNonNull(releases, "releases");
@@ -36,6 +39,14 @@ public record OpenShiftInputs(
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(cacheDir, "cacheDir");
     Objects.requireNonNull(reading, "reading");
+    Objects.requireNonNull(signing, "signing");
+  }
+
+  /** Without separate signatures or keyrings. */
+  public OpenShiftInputs(
+      Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir,
+      Reading reading) {
+    this(releases, graphData, registry, cacheDir, reading, Signing.none());
   }
 
   /** Read within the default limits. */
@@ -77,12 +88,16 @@ public record OpenShiftInputs(
    * @throws UncheckedIOException when the cache directory cannot be created
    */
   public OpenShiftLoader open(RegistryEvents events) {
-    Optional<RegistrySources> fromRegistry = registry.map(config -> RegistrySources.create(config, events));
+    Optional<RegistrySources> fromRegistry =
+        registry.map(config -> RegistrySources.create(config, events, signing.graphDataImage()));
     Source<ReleaseSet> releaseSource = fromRegistry.flatMap(RegistrySources::releases)
         .orElseGet(() -> new ReleasesSource(releases, reading));
     Source<GraphData> graphDataSource = fromRegistry.flatMap(RegistrySources::graphData)
         .orElseGet(this::graphDataSource);
-    return new OpenShiftLoader(releaseSource, graphDataSource);
+    Optional<Source<ReleaseSignatures>> signatures =
+        signing.signaturesDir().map(dir -> new SignatureDirectory(dir, reading.limits()));
+    return new OpenShiftLoader(releaseSource, graphDataSource, signatures,
+        signing.releaseKeyring().map(SignatureVerifier::new));
   }
 
   private Source<GraphData> graphDataSource() {

@@ -4,10 +4,15 @@ import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.input.ReleaseSignatures;
+import io.covington.graph.signature.SignatureStore;
+import io.covington.graph.signature.SignatureVerifier;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.validate.ReloadAcceptance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,17 +20,38 @@ import java.util.Optional;
  * The OpenShift graph's loader: releases from one source and graph-data from another (each the
  * bundled data, a directory, git, an archive URL, a release URL or a registry), built into a
  * {@link GraphSnapshot} and judged by {@link ReloadAcceptance} — the same checks for every
- * source. The server, the commands and the tests all load through it.
+ * source. The release signatures of the graph-data (and of a separate signatures directory) are
+ * checked with the keyring, when one is given, and served with the snapshot. The server, the commands and the tests all load through it.
  */
 public final class OpenShiftLoader extends Loader<GraphSnapshot> {
 
   private final Source<ReleaseSet> releases;
   private final Source<GraphData> graphData;
+  private final Optional<Source<ReleaseSignatures>> signatures;
+  private final Optional<SignatureVerifier> verifier;
 
   public OpenShiftLoader(Source<ReleaseSet> releases, Source<GraphData> graphData) {
-    super(List.of(new Labelled("releases", releases), new Labelled("graph-data", graphData)));
+    this(releases, graphData, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param signatures a signatures directory apart from the graph-data's own {@code signatures/}
+   * @param verifier checks every served signature; without it they are served unchecked
+   */
+  public OpenShiftLoader(Source<ReleaseSet> releases, Source<GraphData> graphData,
+      Optional<Source<ReleaseSignatures>> signatures, Optional<SignatureVerifier> verifier) {
+    super(labelled(releases, graphData, signatures));
     this.releases = releases;
     this.graphData = graphData;
+    this.signatures = signatures;
+    this.verifier = verifier;
+  }
+
+  private static List<Labelled> labelled(
+      Source<ReleaseSet> releases, Source<GraphData> graphData, Optional<Source<ReleaseSignatures>> signatures) {
+    List<Labelled> all = new ArrayList<>(List.of(new Labelled("releases", releases), new Labelled("graph-data", graphData)));
+    signatures.ifPresent(s -> all.add(new Labelled("signatures", s)));
+    return all;
   }
 
   /** The bundled graph-data, which never changes. */
@@ -64,7 +90,13 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
   protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {
     ReleaseSet releaseSet = read(releases, "releases");
     GraphData data = read(graphData, "graph-data");
-    GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, data);
+    ReleaseSignatures signed = data.signatures();
+    if (signatures.isPresent()) {
+      signed = signed.merge(read(signatures.get(), "signatures"));
+    }
+    // Checked once per snapshot, here on the reload worker: requests only look signatures up.
+    GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, data)
+        .withSignatures(SignatureStore.of(signed, verifier, Instant.now()));
     return new LoadResult.Built<>(snapshot, ReloadAcceptance.rejections(data, releaseSet, snapshot, false));
   }
 }

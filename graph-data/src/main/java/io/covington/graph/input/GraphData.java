@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * @param rawMetadata {@code raw/metadata.json}: version → key → value, merged into releases
  * @param problems what was wrong; bad files were skipped
  * @param revision a short identity of the content read (a content hash or commit id)
+ * @param signatures the release signatures of its {@code signatures/} folder, served by the
+ *     signature store endpoint
  */
 public record GraphData(
     String layoutVersion,
@@ -23,18 +26,26 @@ public record GraphData(
     List<BlockedEdge> blockedEdges,
     Map<String, Map<String, String>> rawMetadata,
     List<LoadProblem> problems,
-    String revision) {
+    String revision,
+    ReleaseSignatures signatures) {
 
   public GraphData {
+    Objects.requireNonNull(signatures, "signatures");
     channels = List.copyOf(channels);
     blockedEdges = List.copyOf(blockedEdges);
     rawMetadata = Map.copyOf(rawMetadata);
     problems = List.copyOf(problems);
   }
 
+  /** Graph-data without signatures. */
+  public GraphData(String layoutVersion, List<Channel> channels, List<BlockedEdge> blockedEdges,
+      Map<String, Map<String, String>> rawMetadata, List<LoadProblem> problems, String revision) {
+    this(layoutVersion, channels, blockedEdges, rawMetadata, problems, revision, ReleaseSignatures.empty());
+  }
+
   /**
    * This graph-data with {@code overlay} laid over it: channels and blocked edges of both (a
-   * channel declared by both is reported and the overlay's is used), raw metadata merged.
+   * channel declared by both is reported and the overlay's is used), raw metadata and signatures merged.
    */
   public GraphData merge(GraphData overlay) {
     Map<String, Channel> byName = new TreeMap<>();
@@ -58,12 +69,13 @@ public record GraphData(
           raw.put(version, m);
         });
     return new GraphData(
-        layoutVersion, List.copyOf(byName.values()), blocks, raw, merged, revision + "+" + overlay.revision);
+        layoutVersion, List.copyOf(byName.values()), blocks, raw, merged, revision + "+" + overlay.revision,
+        signatures.merge(overlay.signatures));
   }
 
   /** The same content named by another revision, e.g. the git commit it was checked out from. */
   public GraphData withRevision(String newRevision) {
-    return new GraphData(layoutVersion, channels, blockedEdges, rawMetadata, problems, newRevision);
+    return new GraphData(layoutVersion, channels, blockedEdges, rawMetadata, problems, newRevision, signatures);
   }
 
   /** Graph-data with no channels and no blocks: every channel query answers the empty graph. */

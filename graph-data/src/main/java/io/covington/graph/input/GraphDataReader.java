@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads a graph-data directory in the openshift/cincinnati-graph-data layout: {@code version},
- * {@code channels/*.yaml}, {@code blocked-edges/*.yaml} and {@code raw/metadata.json}.
+ * {@code channels/*.yaml}, {@code blocked-edges/*.yaml}, {@code raw/metadata.json} and the release
+ * signatures of {@code signatures/sha256/<hex>/signature-<n>} ({@link SignatureTreeReader}).
  *
  * <p>Every problem is reported with its file (and line where the parser gives one) and the bad
  * file is skipped; only an unreadable directory or an unsupported layout version fails the read.
@@ -71,7 +72,14 @@ public final class GraphDataReader {
       }
     }
     Map<String, Map<String, String>> raw = readRawMetadata(dir.resolve("raw").resolve("metadata.json"), files, problems, hashed);
-    return new GraphData(layout, channels, blocked, raw, problems.list(), Json.contentHash(hashed));
+    ReleaseSignatures signatures = SignatureTreeReader.read(dir.resolve("signatures"), "signatures", limits);
+    for (SignatureFile f : signatures.files()) {
+      hashed.add(Json.utf8(f.source()));
+      hashed.add(f.bytes());
+    }
+    signatures.problems().forEach(problems::add);
+    return new GraphData(layout, channels, blocked, raw, problems.list(), Json.contentHash(hashed),
+        new ReleaseSignatures(signatures.files(), List.of()));
   }
 
   private static String readLayoutVersion(Path dir, InputFiles files, List<byte[]> hashed) throws InvalidInputException {

@@ -5,6 +5,7 @@ import io.covington.graph.input.GraphData;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.model.ChannelGraph;
+import io.covington.graph.signature.SignatureStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class GraphSnapshot implements Snapshot {
   private final Instant builtAt;
   private final Duration buildDuration;
   private final Map<String, GraphStats> stats;
+  private final SignatureStore signatures;
 
   GraphSnapshot(
       Map<String, ArchGraph> archGraphs,
@@ -39,6 +41,19 @@ public final class GraphSnapshot implements Snapshot {
       String revision,
       Instant builtAt,
       Duration buildDuration) {
+    this(archGraphs, channelGraphs, channels, problems, revision, builtAt, buildDuration, SignatureStore.empty());
+  }
+
+  private GraphSnapshot(
+      Map<String, ArchGraph> archGraphs,
+      Map<String, Map<String, ChannelGraph>> channelGraphs,
+      List<Channel> channels,
+      List<LoadProblem> problems,
+      String revision,
+      Instant builtAt,
+      Duration buildDuration,
+      SignatureStore signatures) {
+    this.signatures = signatures;
     this.archGraphs = Map.copyOf(archGraphs);
     this.channelGraphs = Map.copyOf(channelGraphs);
     this.channels = List.copyOf(channels);
@@ -56,6 +71,21 @@ public final class GraphSnapshot implements Snapshot {
    */
   public static GraphSnapshot build(ReleaseSet releases, GraphData data) {
     return new SnapshotBuilder(releases, data).build();
+  }
+
+  /**
+   * This snapshot serving {@code store}'s release signatures; the store's problems (refused
+   * signatures, misnamed files) are added to the {@linkplain #problems() problems}.
+   */
+  public GraphSnapshot withSignatures(SignatureStore store) {
+    List<LoadProblem> all = new ArrayList<>(problems);
+    all.addAll(store.problems());
+    return new GraphSnapshot(archGraphs, channelGraphs, channels, all, revision, builtAt, buildDuration, store);
+  }
+
+  /** The release signatures served with this graph (the signature store endpoint). */
+  public SignatureStore signatures() {
+    return signatures;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.covington.graph.input.GraphData;
 import io.covington.graph.input.LoadProblem;
 import io.covington.graph.input.PullRequestRules;
 import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.input.SignatureTreeReader;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import java.util.TreeSet;
 public final class GraphDataValidator {
 
   /** Reader problem kinds that are only warnings; every other reader problem is an error. */
-  private static final Set<String> WARNING_KINDS = Set.of("channel_name_mismatch");
+  private static final Set<String> WARNING_KINDS = Set.of("channel_name_mismatch", SignatureTreeReader.PROBLEM_KIND);
 
   /** How many unknown versions one channel finding names before it only counts. */
   private static final int VERSIONS_SHOWN = 8;

@@ -2,6 +2,8 @@ package io.covington.server.cli;
 
 import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.LoadProblem;
+import io.covington.graph.signature.Keyring;
 import io.covington.graph.validate.SafetyPolicy;
 import io.covington.server.Covington;
 import io.covington.server.ListenFailure;
@@ -12,10 +14,16 @@ import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.OpenShiftInputs.GraphDataLocation;
 import io.covington.sources.Reading;
+import io.covington.sources.Signing;
 import io.covington.sources.coreos.CoreOsStreamsSource;
+import io.covington.sources.registry.ImageSignatures;
 import io.covington.sources.registry.RegistryConfig;
 import io.covington.sources.registry.RegistryRepository;
+import io.covington.sources.registry.RegistrySources;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,6 +189,26 @@ public final class CovingtonCommand implements Callable<Integer> {
   @Option(names = "--registry-concurrency", paramLabel = "N", defaultValue = "4",
       description = "How many images are read from the registry at once (default: ${DEFAULT-VALUE}).")
   int registryConcurrency;
+
+  @Option(names = "--signatures-dir", paramLabel = "DIR",
+      description = "Release signatures mirrored apart from the graph-data, as sha256/<hex>/signature-<n> (as the graph-data's"
+          + " own signatures/ folder), served with them at {prefix}/signatures/ and re-read on every reload.")
+  Path signaturesDir;
+
+  @Option(names = "--release-keyring", paramLabel = "FILE_OR_DIR",
+      description = "OpenPGP public keys (armored or binary files, or a directory of them; repeatable) that served release"
+          + " signatures must verify with; others are not served and are reported (default: served unchecked).")
+  List<Path> releaseKeyrings = new ArrayList<>();
+
+  @Option(names = "--graph-data-keyring", paramLabel = "FILE_OR_DIR",
+      description = "With --graph-data-image: use an image only once a signature of its manifest digest verifies with"
+          + " one of these OpenPGP public keys (repeatable); an unsigned image is refused and the old graph kept.")
+  List<Path> graphDataKeyrings = new ArrayList<>();
+
+  @Option(names = "--graph-data-signature-store", paramLabel = "URL", defaultValue = ImageSignatures.DEFAULT_STORE,
+      description = "Where the graph-data image's signatures are fetched, URL/sha256=<hex>/signature-<n> (a mirror of"
+          + " them, or another Covington's {prefix}/signatures/) (default: ${DEFAULT-VALUE}).")
+  String graphDataSignatureStore;
 
   @Option(names = "--strict",
       description = "Refuse inputs with any problem, the first load included: nothing with a problem is published.")
@@ -505,7 +533,44 @@ public final class CovingtonCommand implements Callable<Integer> {
     } else {
       location = new GraphDataLocation.Bundled();
     }
-    return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir), reading());
+    return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir), reading(),
+        signing(registry));
+  }
+
+  private Signing signing(Optional<RegistryConfig> registry) {
+    Optional<Keyring> release = keyring("--release-keyring", releaseKeyrings);
+    Optional<Keyring> image = keyring("--graph-data-keyring", graphDataKeyrings);
+    if (image.isPresent() && registry.flatMap(RegistryConfig::graphDataImage).isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--graph-data-keyring verifies a --graph-data-image: give one");
+    }
+    URI store;
+    try {
+      store = new URI(graphDataSignatureStore);
+    } catch (URISyntaxException e) {
+      store = null;
+    }
+    if (store == null || !List.of("http", "https").contains(String.valueOf(store.getScheme())) || store.getHost() == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--graph-data-signature-store must be an http(s) URL, got \"" + graphDataSignatureStore + "\"");
+    }
+    if (signaturesDir != null && !Files.isDirectory(signaturesDir)) {
+      throw new ParameterException(spec.commandLine(), "--signatures-dir " + signaturesDir + " is not a directory");
+    }
+    URI base = store;
+    return new Signing(Optional.ofNullable(signaturesDir), release,
+        image.map(keys -> new RegistrySources.ImageVerification(keys, base)));
+  }
+
+  private Optional<Keyring> keyring(String flag, List<Path> paths) {
+    if (paths.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Keyring.read(paths));
+    } catch (InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), flag + ": " + String.join("; ",
+          e.problems().stream().map(LoadProblem::toString).toList()));
+    }
   }
 
   private boolean registryUsed() {

@@ -44,6 +44,11 @@ public record ApiError(int status, String kind, String value) {
     return new ApiError(404, "not_found", "no such endpoint: " + path);
   }
 
+  /** A resource the endpoint exists for but does not have, e.g. a signature; the reference's kind. */
+  public static ApiError doesNotExist(String what) {
+    return new ApiError(404, "does_not_exist", what + " does not exist");
+  }
+
   public static ApiError methodNotAllowed(String method) {
     return new ApiError(405, "method_not_allowed", "method " + method + " is not allowed; use GET or HEAD");
   }

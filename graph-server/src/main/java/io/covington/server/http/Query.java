@@ -5,21 +5,24 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A request's query parameters, decoded once (on first use, so an endpoint that reads none never
+ * A request's query parameters (and its route's path parameters), decoded once (on first use, so an endpoint that reads none never
  * fails on them), with the checks every API makes of them; each failed check is a {@link
  * ClientError} naming the parameter. Unknown parameters are ignored.
  */
 public final class Query {
 
   private final Supplier<MultiMap> decode;
+  private final Function<String, String> path;
   private MultiMap params;
 
-  private Query(Supplier<MultiMap> decode) {
+  private Query(Supplier<MultiMap> decode, Function<String, String> path) {
     this.decode = decode;
+    this.path = path;
   }
 
   /** The query of {@code ctx}; one that cannot be decoded is a client error, not a failure. */
@@ -30,12 +33,17 @@ public final class Query {
       } catch (RuntimeException e) {
         throw new ClientError(ApiError.invalidQuery("the query string cannot be decoded"));
       }
-    });
+    }, ctx::pathParam);
   }
 
   /** For tests and tools: the given parameters. */
   public static Query of(MultiMap params) {
-    return new Query(() -> params);
+    return new Query(() -> params, name -> null);
+  }
+
+  /** The value of the route's path parameter {@code name} (e.g. {@code :digest}), decoded. */
+  public Optional<String> path(String name) {
+    return Optional.ofNullable(path.apply(name));
   }
 
   private String get(String name) {

@@ -47,7 +47,8 @@ public final class OpenApiDocument {
       servers.addObject().put("url", pathPrefix.isEmpty() ? "/" : pathPrefix);
       Set<String> paths = new TreeSet<>();
       for (Iterator<String> it = root.path("paths").fieldNames(); it.hasNext(); ) {
-        paths.add(it.next());
+        // OpenAPI's path templates, {digest}, are Vert.x's route parameters, :digest.
+        paths.add(it.next().replaceAll("\\{([^}/]+)}", ":$1"));
       }
       return new OpenApiDocument(mapper.writeValueAsBytes(root), paths);
     } catch (IOException e) {
@@ -65,7 +66,10 @@ public final class OpenApiDocument {
     return json;
   }
 
-  /** The paths the document describes, relative to the prefix, e.g. {@code /v1/graph}. */
+  /**
+   * The paths the document describes, relative to the prefix, as routed, e.g. {@code /v1/graph} or
+   * {@code /signatures/:digest/:file}.
+   */
   public Set<String> paths() {
     return paths;
   }

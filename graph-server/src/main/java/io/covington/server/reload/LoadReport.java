@@ -2,6 +2,7 @@ package io.covington.server.reload;
 
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.signature.SignatureStore;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.GraphStats;
 import java.util.ArrayList;
@@ -33,6 +34,13 @@ public final class LoadReport {
           String.format(
               "  %s: %d releases, %d edges, %d conditional edges",
               entry.getKey(), stats.releases(), stats.edges(), stats.conditionalEdges()));
+    }
+    SignatureStore signatures = snapshot.signatures();
+    if (signatures.servedCount() > 0 || !signatures.refused().isEmpty()) {
+      lines.add(String.format("  release signatures: %d served for %d digest(s) (%s), %d refused", signatures.servedCount(),
+          signatures.digestCount(), signatures.verifying() ? "verified with --release-keyring" : "unchecked: no --release-keyring",
+          signatures.refused().size()));
+      signatures.refused().stream().limit(PROBLEMS_SHOWN).forEach(p -> lines.add("  signature refused: " + p));
     }
     lines.addAll(problems(snapshot.problems()));
     return lines;

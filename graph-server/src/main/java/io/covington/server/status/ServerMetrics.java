@@ -60,6 +60,13 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
           .help("Conditional updates in the served graph, per architecture.")
           .labelNames("arch")
           .register(registry);
+  private final Gauge signatures =
+      Gauge.build()
+          .name("covington_graph_signatures")
+          .help("Release signatures of the served graph by state: served (verified with --release-keyring, or unchecked"
+              + " without one) and refused (failed verification; each named in /status and the log).")
+          .labelNames("state")
+          .register(registry);
   private final Gauge connections =
       Gauge.build()
           .name("covington_http_connections")
@@ -187,6 +194,8 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
       edges.labels(entry.getKey()).set(entry.getValue().edges());
       conditionalEdges.labels(entry.getKey()).set(entry.getValue().conditionalEdges());
     }
+    signatures.labels("served").set(snapshot.signatures().servedCount());
+    signatures.labels("refused").set(snapshot.signatures().refused().size());
   }
 
   private void describeStreams(CoreOsSnapshot snapshot) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.signature.SignatureStore;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.snapshot.Snapshot;
 import io.covington.server.reload.ReloadStatus;
@@ -29,6 +30,7 @@ final class StatusDocument {
     ObjectNode root = JSON.createObjectNode();
     root.put("ready", ready);
     section(root, "graph", graph);
+    graph.snapshot().ifPresent(s -> signatures(root.putObject("signatures"), s.signatures()));
     ObjectNode streams = root.putObject("coreos");
     streams.put("ready", coreos.isReady());
     section(streams, "streams", coreos);
@@ -83,6 +85,16 @@ final class StatusDocument {
           f.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> problem(problems.addObject(), p));
         },
         () -> node.putNull("lastError"));
+  }
+
+  /** The release signatures served: how many, whether checked, and every refused file with why. */
+  private static void signatures(ObjectNode node, SignatureStore store) {
+    node.put("verifying", store.verifying());
+    node.put("served", store.servedCount());
+    node.put("digests", store.digestCount());
+    node.put("refusedCount", store.refused().size());
+    ArrayNode refused = node.putArray("refused");
+    store.refused().stream().limit(PROBLEMS_SHOWN).forEach(p -> problem(refused.addObject(), p));
   }
 
   private static void problem(ObjectNode node, LoadProblem p) {

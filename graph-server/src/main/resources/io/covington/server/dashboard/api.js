@@ -43,6 +43,7 @@ export const api = {
   channels: (arch) => openshift('/v1/channels', { arch }),
   graph: (channel, arch) => openshift('/v1/graph', { channel, arch }),
   blocked: (channel, arch) => openshift('/v1/blocked', { channel, arch }),
+  signatures: (channel, arch) => openshift('/v1/signatures', { channel, arch }),
   path: (channel, arch, from, to, acceptRisks) =>
     openshift('/v1/path', { channel, arch, from, to, acceptRisks: acceptRisks.join(',') }),
   explain: (channel, arch, from, to) => openshift('/v1/explain', { channel, arch, from, to }),

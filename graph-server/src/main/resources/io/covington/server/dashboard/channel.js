@@ -39,7 +39,8 @@ export function renderDetails(state, index) {
     el('dl', {},
       el('dt', {}, 'Payload'), el('dd', { class: 'mono', id: 'details-payload' }, node.payload || '(abstract release)',
         node.metadata[SYNTHETIC_KEY] ? syntheticBadge(node.metadata[SYNTHETIC_KEY],
-          'Synthesized by Covington for the bundled data: not a real release image; the version is real.') : ''),
+          'Synthesized by Covington for the bundled data: not a real release image; the version is real.') : '',
+        el('span', { id: 'details-signature' })),
       el('dt', {}, 'Errata'), el('dd', {}, node.metadata.url ? link(node.metadata.url) : '—'),
       el('dt', {}, 'Machine OS'), el('dd', { id: 'details-os' },
         os ? `${os} ${node.metadata[OS_KEY_VERSION] || ''}`.trim() : 'not stated'),
@@ -49,6 +50,40 @@ export function renderDetails(state, index) {
     el('h3', {}, `Updates from (${model.in[index].length})`), updateList(model.in[index], 'from'),
   );
   markLatest(state, index);
+  markSignature(state, index);
+}
+
+const SIGNATURE_BADGES = {
+  verified: ['signature verified', 'A signature of this payload verifies with the server\'s release keyring: a cluster'
+    + ' trusting those keys can install it.'],
+  unverified: ['signature not checked', 'Signatures are served for this payload, but the server has no release keyring'
+    + ' to check them.'],
+  refused: ['signature refused', 'Every signature of this payload failed verification and none is served: a cluster'
+    + ' cannot install it from this mirror (see /status on the status port).'],
+  none: ['no signature', 'No signature of this payload is served: a disconnected cluster cannot verify it.'],
+};
+
+/**
+ * Badges the payload with whether a verified signature is served ({@code /v1/signatures}, asked once
+ * per channel view); nothing when the server serves no signatures and checks none.
+ */
+async function markSignature(state, index) {
+  const { model } = state;
+  const target = document.getElementById('details-signature');
+  try {
+    model.signatures = model.signatures || api.signatures(state.channel, state.arch);
+    const answer = await model.signatures;
+    if (state.model !== model || state.focus !== index) return;
+    const release = answer.releases.find((r) => r.version === model.version(index));
+    const anySigned = answer.releases.some((r) => r.signature !== 'none');
+    if (!release || (!answer.verifying && !anySigned)) return;
+    const [text, help] = SIGNATURE_BADGES[release.signature];
+    const detail = release.signers.length ? `${help} Signed by: ${release.signers.join('; ')}.` : help;
+    target.replaceChildren(el('span', { class: `badge signature ${release.signature}`, title: detail,
+      'data-signature': release.signature }, text));
+  } catch (e) {
+    target.replaceChildren();
+  }
 }
 
 /** Asks the path API for the newest release reachable from {@code index} without accepting risks. */

@@ -108,6 +108,7 @@ class DashboardBrowserTest {
     assertThat(details).contains("quay.io/openshift-release-dev/ocp-release@sha256:", "stable-4.16", "Updates to (", "Updates from (");
     assertThat(driver.findElement(By.cssSelector("#details a")).getDomAttribute("href")).startsWith("https://access.redhat.com/errata/");
     assertThat(driver.findElements(By.cssSelector(".badge.synthetic"))).as("a real OpenShift release has no synthetic badge").isEmpty();
+    assertThat(driver.findElements(By.cssSelector(".badge.signature"))).as("no signatures served, none checked: no badge").isEmpty();
     waitFor(d -> !text("details-latest").contains("looking"));
     assertThat(text("details-latest")).matches("4\\.16\\.\\d+ in \\d+ updates?");
     assertThat(graphEdges()).as("the selected release's updates are drawn").isGreaterThan(0);

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * What the server logs while a test runs: slf4j-simple writes to {@code System.err} as it is when
  * each line is logged, so a tee in its place sees every line and still passes them on.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
 
-  LogCapture() {
+  public LogCapture() {
     OutputStream tee = new OutputStream() {
       @Override
       public void write(int b) {
@@ -36,7 +36,7 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** Everything logged so far. */
-  String text() {
+  public String text() {
     synchronized (lines) {
       return lines.toString(StandardCharsets.UTF_8);
     }

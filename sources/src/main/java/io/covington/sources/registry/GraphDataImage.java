@@ -34,7 +34,9 @@ final class GraphDataImage implements Source<GraphData> {
   private final RegistryRepository image;
   private final RegistryClient client;
   private final Path workDir;
+  private final Optional<ImageSignatures> signatures;
   private String digest;
+  private String signedBy;
   private Path unpacked;
   private Path graphData;
 
@@ -42,6 +44,14 @@ final class GraphDataImage implements Source<GraphData> {
    * @param workDir where images are unpacked, one folder per digest; old ones are deleted
    */
   GraphDataImage(RegistryRepository image, RegistryClient client, Path workDir) {
+    this(image, client, workDir, Optional.empty());
+  }
+
+  /**
+   * @param signatures when given, an image is used only once a signature of its manifest digest
+   *     verifies (checked before any layer is downloaded)
+   */
+  GraphDataImage(RegistryRepository image, RegistryClient client, Path workDir, Optional<ImageSignatures> signatures) {
     if (image.reference().isEmpty()) {
       throw new IllegalArgumentException("graph-data image " + image.display() + ": give a tag or digest, e.g. "
           + image.display() + ":latest");
@@ -49,6 +59,7 @@ final class GraphDataImage implements Source<GraphData> {
     this.image = image;
     this.client = client;
     this.workDir = workDir;
+    this.signatures = signatures;
   }
 
   /** The image reference and the digest last unpacked, for {@code /status}. */
@@ -60,6 +71,15 @@ final class GraphDataImage implements Source<GraphData> {
   @Override
   public String location() {
     return "image " + this;
+  }
+
+  @Override
+  public synchronized List<String> describe() {
+    if (signatures.isEmpty()) {
+      return List.of(location());
+    }
+    return List.of(location(), "image signature: required from " + signatures.get().store()
+        + (signedBy == null ? " (none verified yet)" : ", verified: " + signedBy));
   }
 
   @Override
@@ -93,6 +113,9 @@ final class GraphDataImage implements Source<GraphData> {
       RegistryClient.Manifest manifest = client.manifest(image, image.reference().get());
       if (manifest.digest().equals(digest) && Files.isDirectory(graphData)) {
         return graphData;
+      }
+      if (signatures.isPresent()) {
+        requireSignature(manifest.digest(), source);
       }
       ImageManifest.Image layers = imageOf(manifest, source);
       Path dir = workDir.resolve("graph-data-" + Digests.hex(manifest.digest()).substring(0, 16));
@@ -129,6 +152,20 @@ final class GraphDataImage implements Source<GraphData> {
     } catch (IOException e) {
       throw new InvalidInputException(List.of(LoadProblem.of(source, "unreadable", "cannot unpack into " + workDir + ": " + e)));
     }
+  }
+
+  /** Refuses the image, before anything of it is downloaded, unless a signature of {@code manifestDigest} verifies. */
+  private void requireSignature(String manifestDigest, String source) throws InvalidInputException, InterruptedException {
+    ImageSignatures.Outcome outcome = signatures.get().check(manifestDigest);
+    if (!outcome.isVerified()) {
+      LOG.warn("graph-data image {} is {}, which has no signature that verifies: {}", source, manifestDigest,
+          String.join("; ", outcome.refusals()));
+      throw new InvalidInputException(List.of(LoadProblem.of(source, "unsigned_image", "the image is " + manifestDigest
+          + ", which has no signature that verifies with --graph-data-keyring (" + String.join("; ", outcome.refusals())
+          + "); its graph-data is not used")));
+    }
+    signedBy = outcome.verified().keyId() + " " + outcome.verified().signer() + " (" + outcome.url() + ")";
+    LOG.info("graph-data image {} ({}) is signed by {}", source, manifestDigest, signedBy);
   }
 
   private ImageManifest.Image imageOf(RegistryClient.Manifest manifest, String source) throws RegistryException, InterruptedException {

@@ -2,13 +2,16 @@ package io.covington.sources.registry;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.ReleaseSet;
+import io.covington.graph.signature.Keyring;
 import io.covington.sources.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The sources a registry gives, as configured by the registry flags: the releases of the {@code
@@ -28,8 +31,19 @@ public record RegistrySources(Optional<Source<ReleaseSet>> releases, Optional<So
    * @throws IllegalArgumentException when the auth or CA files cannot be used
    */
   public static RegistrySources create(RegistryConfig config, RegistryEvents events) {
+    return create(config, events, Optional.empty());
+  }
+
+  /**
+   * Sets up the client, cache and sources; with {@code imageKeyring}, the graph-data image must be
+   * signed ({@link ImageSignatures}) by one of its keys, the signatures fetched from {@code store}.
+   *
+   * @throws IllegalArgumentException when the auth or CA files cannot be used
+   */
+  public static RegistrySources create(RegistryConfig config, RegistryEvents events, Optional<ImageVerification> verification) {
     RegistryCredentials credentials = config.authFile().map(RegistryCredentials::read).orElse(RegistryCredentials.none());
-    RegistryClient client = new RegistryClient(RegistryTls.context(config.caFiles()), credentials,
+    SSLContext tls = RegistryTls.context(config.caFiles());
+    RegistryClient client = new RegistryClient(tls, credentials,
         RegistryClient.Settings.defaults(), events::error, Clock.systemUTC());
     Optional<Source<ReleaseSet>> releases = Optional.empty();
     if (!config.releaseRepositories().isEmpty()) {
@@ -38,9 +52,18 @@ public record RegistrySources(Optional<Source<ReleaseSet>> releases, Optional<So
           config.fullReadLimit(), config.concurrency(), config.pageSize(), events));
     }
     Optional<Source<GraphData>> image =
-        config.graphDataImage().map(ref -> new GraphDataImage(ref, client, workDir(config)));
+        config.graphDataImage().map(ref -> new GraphDataImage(ref, client, workDir(config),
+            verification.map(v -> new ImageSignatures(v.keyring(), v.store(), tls))));
     return new RegistrySources(releases, image);
   }
+
+  /**
+   * How the graph-data image is verified.
+   *
+   * @param keyring the keys one of which must have signed the image's manifest digest
+   * @param store the signature store the signatures are fetched from
+   */
+  public record ImageVerification(Keyring keyring, URI store) {}
 
   private static Path workDir(RegistryConfig config) {
     try {

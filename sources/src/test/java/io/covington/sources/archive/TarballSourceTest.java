@@ -94,6 +94,26 @@ class TarballSourceTest {
   }
 
   @Test
+  void readsTheReleaseSignaturesTheArchiveCarries() throws Exception {
+    Path graphData = TestInputs.write(dir).graphData();
+    byte[] signature = {(byte) 0xa3, 0x01, 0x02, (byte) 0xff, 0x00, 0x7f};
+    Path file = graphData.resolve("signatures/sha256/" + "ab".repeat(32) + "/signature-1");
+    Files.createDirectories(file.getParent());
+    Files.write(file, signature);
+    archive.set(tarGz(graphData, "cincinnati-graph-data-master/"));
+    etag.set("\"signed\"");
+    TarballSource source = new TarballSource(url, dir.resolve("cache"));
+
+    source.update();
+    GraphData data = source.read();
+
+    assertThat(data.signatures().files()).singleElement().satisfies(f -> {
+      assertThat(f.digest()).isEqualTo("sha256:" + "ab".repeat(32));
+      assertThat(f.bytes()).as("binary bytes unchanged").isEqualTo(signature);
+    });
+  }
+
+  @Test
   void refusesAnEntryOutsideTheTarget() throws Exception {
     archive.set(tarGz(List.of(file("version", "1.1.0\n"), file("../escaped.yaml", "x: 1\n"))));
     etag.set("\"evil\"");
@@ -140,7 +160,10 @@ class TarballSourceTest {
   private record Entry(TarArchiveEntry header, byte[] content) {}
 
   private static Entry file(String name, String content) {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return file(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Entry file(String name, byte[] bytes) {
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setSize(bytes.length);
     return new Entry(e, bytes);
@@ -151,7 +174,7 @@ class TarballSourceTest {
     try (Stream<Path> files = Files.walk(root)) {
       entries = files.filter(Files::isRegularFile).map(p -> {
         try {
-          return file(prefix + root.relativize(p), Files.readString(p));
+          return file(prefix + root.relativize(p), Files.readAllBytes(p));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -46,6 +46,28 @@ class GitSourceTest {
   }
 
   @Test
+  void readsTheReleaseSignaturesOfTheCommitAndTheirChanges() throws Exception {
+    try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
+      TestInputs.copyTree(TestInputs.write(dir).graphData(), repo.work);
+      Path signature = repo.work.resolve("signatures/sha256/" + "cd".repeat(32) + "/signature-1");
+      Files.createDirectories(signature.getParent());
+      byte[] bytes = {(byte) 0xa3, 0x01, 0x00, (byte) 0x90, 0x0d};
+      Files.write(signature, bytes);
+      repo.commitAll("Signed");
+      GitSource source = new GitSource(repo.fileUrl(), "master", Optional.empty(), dir.resolve("cache"), GitCredentials.none());
+
+      source.update();
+      assertThat(source.read().signatures().files()).singleElement()
+          .satisfies(f -> assertThat(f.bytes()).isEqualTo(bytes));
+      Files.write(signature.resolveSibling("signature-2"), bytes);
+      repo.commitAll("Second signature");
+      source.update();
+      assertThat(source.read().signatures().files()).extracting(f -> f.number()).containsExactly(1, 2);
+      source.close();
+    }
+  }
+
+  @Test
   void anUnknownBranchIsASourceErrorNamingIt() throws Exception {
     try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
       TestInputs.copyTree(TestInputs.write(dir).graphData(), repo.work);

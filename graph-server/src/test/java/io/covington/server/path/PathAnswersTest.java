@@ -9,11 +9,13 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.RunningServer;
 import io.covington.server.cache.TestCaches;
 import io.covington.server.http.ApiRouter;
+import io.covington.server.http.ClientError;
 import io.covington.server.http.QueryPool;
 import io.covington.server.openshift.BlockedEdgesApi;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.server.reload.Served;
 import io.covington.server.status.ServerMetrics;
+import io.covington.sources.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -22,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -129,6 +132,18 @@ class PathAnswersTest {
     } finally {
       release.countDown();
     }
+    // Drained: a task queued behind the released ones has run (one thread, in order). Under load
+    // the queue can still be full for a moment after the release.
+    CountDownLatch drained = new CountDownLatch(1);
+    Await.until(Duration.ofSeconds(10), "room in the queue", () -> {
+      try {
+        pool.execute(drained::countDown);
+        return true;
+      } catch (ClientError full) {
+        return false;
+      }
+    });
+    assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
     HttpResponse<byte[]> answered = get(fresh);
     assertThat(answered.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(answered.body()).get("reachable").asBoolean()).isTrue();

@@ -124,7 +124,8 @@ class OverlaysTest {
 
     assertThat(configuration.get("COVINGTON_RELEASES_REGISTRY")).endsWith("/openshift/release-images");
     assertThat(configuration.get("COVINGTON_GRAPH_DATA_IMAGE")).contains("/openshift/graph-image:");
-    assertThat(configuration.get("COVINGTON_GRAPH_DATA_SIGNATURE_STORE")).startsWith("https://");
+    // The image's signature is read from the mounted signatures directory itself.
+    assertThat(configuration.get("COVINGTON_GRAPH_DATA_SIGNATURE_STORE")).isEqualTo("file://" + configuration.get("COVINGTON_SIGNATURES_DIR"));
     assertThat(configuration).containsEntry("COVINGTON_PORT", "8080").as("the base's settings are merged, not replaced");
     // Each file or directory a flag names is inside a read-only mount of the right kind of volume.
     Map<String, String> kinds = Map.of(

@@ -207,7 +207,8 @@ public final class CovingtonCommand implements Callable<Integer> {
 
   @Option(names = "--graph-data-signature-store", paramLabel = "URL", defaultValue = ImageSignatures.DEFAULT_STORE,
       description = "Where the graph-data image's signatures are fetched, URL/sha256=<hex>/signature-<n> (a mirror of"
-          + " them, or another Covington's {prefix}/signatures/) (default: ${DEFAULT-VALUE}).")
+          + " them, or another Covington's {prefix}/signatures/), or a file: URL of a directory in that layout or in"
+          + " --signatures-dir's sha256/<hex>/signature-<n> (default: ${DEFAULT-VALUE}).")
   String graphDataSignatureStore;
 
   @Option(names = "--strict",
@@ -549,9 +550,14 @@ public final class CovingtonCommand implements Callable<Integer> {
     } catch (URISyntaxException e) {
       store = null;
     }
-    if (store == null || !List.of("http", "https").contains(String.valueOf(store.getScheme())) || store.getHost() == null) {
+    boolean local = store != null && "file".equals(store.getScheme());
+    if (store == null || (!local && (!List.of("http", "https").contains(String.valueOf(store.getScheme())) || store.getHost() == null))) {
       throw new ParameterException(spec.commandLine(),
-          "--graph-data-signature-store must be an http(s) URL, got \"" + graphDataSignatureStore + "\"");
+          "--graph-data-signature-store must be an http(s) URL or a file: URL of a directory, got \"" + graphDataSignatureStore + "\"");
+    }
+    if (local && (store.getPath() == null || !Files.isDirectory(Path.of(store.getPath())))) {
+      throw new ParameterException(spec.commandLine(),
+          "--graph-data-signature-store " + graphDataSignatureStore + " is not a directory (file:///path/to/signatures)");
     }
     if (signaturesDir != null && !Files.isDirectory(signaturesDir)) {
       throw new ParameterException(spec.commandLine(), "--signatures-dir " + signaturesDir + " is not a directory");

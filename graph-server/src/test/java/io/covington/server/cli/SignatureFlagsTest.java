@@ -69,4 +69,17 @@ class SignatureFlagsTest {
     assertThatThrownBy(() -> validate("--signatures-dir", dir.resolve("none").toString()))
         .hasMessageContaining("--signatures-dir").hasMessageContaining("is not a directory");
   }
+
+  @Test
+  void theStoreMayBeALocalDirectoryGivenAsAFileUrl() throws IOException {
+    String keys = corpus("signatures/test-key.asc").toString();
+    String image = "mirror.example:5000/openshift/graph-image:latest";
+
+    assertThatThrownBy(() -> validate("--graph-data-image", image, "--graph-data-keyring", keys,
+        "--graph-data-signature-store", dir.resolve("none").toUri().toString()))
+        .hasMessageContaining("--graph-data-signature-store " + dir.resolve("none").toUri()).hasMessageContaining("is not a directory");
+    ServeSettings settings = validate("--graph-data-image", image, "--graph-data-keyring", keys,
+        "--graph-data-signature-store", dir.toUri().toString());
+    assertThat(settings.openshift().signing().graphDataImage()).hasValueSatisfying(v -> assertThat(v.store()).isEqualTo(dir.toUri()));
+  }
 }

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,10 @@ import javax.net.ssl.SSLContext;
  * reference graph-builder does for its graph-data image: signatures are fetched from a signature
  * store in the layout the cluster-version-operator reads ({@code <store>/sha256=<hex>/signature-<n>},
  * n = 1, 2, … until one verifies, the store answers 404, or {@link #MAX_SIGNATURES} were tried) and
- * checked with the keyring. Blocks: call it on a worker thread.
+ * checked with the keyring. A {@code file:} store is a local directory in that layout or in the
+ * {@code sha256/<hex>/signature-<n>} tree of {@code --signatures-dir}, so that a server can check
+ * its graph-data image against the very signatures it serves, before it serves anything. Blocks:
+ * call it on a worker thread.
  */
 public final class ImageSignatures {
 
@@ -66,6 +71,9 @@ public final class ImageSignatures {
    * of the outcome's refusals, naming its URL.
    */
   public Outcome check(String digest) throws InterruptedException {
+    if ("file".equals(store.getScheme())) {
+      return checkDirectory(Path.of(store), digest);
+    }
     List<String> refusals = new ArrayList<>();
     for (int n = 1; n <= MAX_SIGNATURES; n++) {
       URI url = store.resolve(digest.replace(':', '=') + "/signature-" + n);
@@ -102,6 +110,40 @@ public final class ImageSignatures {
         refusals.add(url + ": " + NetworkFailure.describe(e, url));
         break;
       }
+    }
+    return new Outcome(null, null, refusals);
+  }
+
+  /** {@link #check} on a local store: {@code dir/sha256=<hex>/signature-<n>}, else {@code dir/sha256/<hex>/signature-<n>}. */
+  private Outcome checkDirectory(Path dir, String digest) {
+    List<String> refusals = new ArrayList<>();
+    int colon = digest.indexOf(':');
+    Path flat = dir.resolve(digest.replace(':', '='));
+    Path folder = Files.isDirectory(flat) || colon < 0 ? flat : dir.resolve(digest.substring(0, colon)).resolve(digest.substring(colon + 1));
+    for (int n = 1; n <= MAX_SIGNATURES; n++) {
+      Path file = folder.resolve("signature-" + n);
+      if (!Files.isRegularFile(file)) {
+        if (n == 1) {
+          refusals.add(file + ": no such file, the store has no signature of " + digest);
+        }
+        break;
+      }
+      byte[] bytes;
+      try {
+        if (Files.size(file) > MAX_SIGNATURE_BYTES) {
+          refusals.add(file + ": larger than " + MAX_SIGNATURE_BYTES + " bytes, not a signature");
+          continue;
+        }
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        refusals.add(file + ": unreadable: " + e.getMessage());
+        continue;
+      }
+      SignatureCheck check = verifier.check(bytes, digest, Instant.now());
+      if (check instanceof SignatureCheck.Verified v) {
+        return new Outcome(v, file.toUri(), refusals);
+      }
+      refusals.add(file + ": " + ((SignatureCheck.Refused) check).reason());
     }
     return new Outcome(null, null, refusals);
   }

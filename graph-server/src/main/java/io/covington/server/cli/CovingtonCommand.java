@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     versionProvider = CovingtonCommand.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
-    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
+    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class, PlanCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data.",

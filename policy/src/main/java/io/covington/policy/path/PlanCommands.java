@@ -44,7 +44,7 @@ final class PlanCommands {
       String minor = minor(step.to());
       if (!minor(step.from()).equals(minor) && minorsChecked.add(minor)) {
         commands.add(new PlanCommand("Before updating to " + minor + ": list the admin acknowledgements the cluster asks for"
-            + " (the graph-data names none) and grant each in openshift-config/admin-acks", ADMIN_GATES));
+            + " and grant each in openshift-config/admin-acks (neither graph-data nor release metadata names them)", ADMIN_GATES));
       }
       if (step.kind() == HopKind.CONDITIONAL) {
         commands.add(new PlanCommand("Update to " + step.to() + ", conditional on the accepted risks "

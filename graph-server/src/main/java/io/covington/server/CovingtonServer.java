@@ -3,6 +3,8 @@ package io.covington.server;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.cache.ResponseCache;
+import io.covington.server.changes.ChangeLog;
+import io.covington.server.changes.ChangesApi;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsPathApi;
 import io.covington.server.coreos.CoreOsStreamsApi;
@@ -118,12 +120,15 @@ public final class CovingtonServer {
   public static List<Api> apis(Vertx vertx, ServerConfig config, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos,
       Clock clock, ResponseCache.Settings caches) {
     QueryPool queries = new QueryPool();
+    ChangeLog changes = ChangeLog.open(config.historyDir(), clock);
+    graph.onPublish(changes::published);
     return List.of(
         new OpenShiftApi(config.pathPrefix(), graph, caches),
         new PathApi(config.pathPrefix(), graph, caches, queries),
         new CoreOsApi(config.coreosPathPrefix(), coreos, clock, caches),
         new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
         new BlockedEdgesApi(config.pathPrefix(), graph, caches, queries),
+        new ChangesApi(config.pathPrefix(), graph, changes, clock),
         new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
         new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
   }

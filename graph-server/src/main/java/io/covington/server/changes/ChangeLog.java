@@ -1,0 +1,201 @@
+package io.covington.server.changes;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.covington.graph.snapshot.GraphSnapshot;
+import io.covington.graph.validate.GraphChange;
+import io.covington.graph.validate.SnapshotChanges;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history of what changed in the served OpenShift graph: each published snapshot is diffed
+ * with the one published before it ({@link SnapshotChanges}), and a publication that changed
+ * something is appended to {@code <dir>/openshift-changes.jsonl}, one JSON object a line, so that
+ * the history survives restarts. At most {@link #MAX_PUBLICATIONS} are kept, the oldest dropped.
+ *
+ * <p>A line of the file that cannot be read is skipped and reported (file, line, why) in {@link
+ * #problems()} and the log; it never stops the server nor touches the served graph. Without a
+ * directory, the history lives in memory only. Diffing runs on the publishing thread; readers get
+ * an immutable list, without locks.
+ */
+public final class ChangeLog {
+
+  /** The most publications kept. */
+  public static final int MAX_PUBLICATIONS = 1000;
+
+  static final String FILE = "openshift-changes.jsonl";
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final Optional<Path> file;
+  private final Clock clock;
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+  private volatile List<Publication> publications;
+  private volatile Optional<String> lastRevision;
+  private GraphSnapshot previous;
+
+  private ChangeLog(Optional<Path> file, Clock clock, List<Publication> publications) {
+    this.file = file;
+    this.clock = clock;
+    this.publications = List.copyOf(publications);
+    this.lastRevision = publications.isEmpty() ? Optional.empty() : Optional.of(publications.get(publications.size() - 1).revision());
+  }
+
+  /** The history kept in {@code dir} (created when missing), or in memory only when empty. */
+  public static ChangeLog open(Optional<Path> dir, Clock clock) {
+    if (dir.isEmpty()) {
+      return new ChangeLog(Optional.empty(), clock, List.of());
+    }
+    Path file = dir.get().resolve(FILE);
+    List<String> problems = new ArrayList<>();
+    List<Publication> read = read(file, problems);
+    ChangeLog log = new ChangeLog(Optional.of(file), clock, read);
+    problems.forEach(log::problem);
+    if (!problems.isEmpty() || read.size() == MAX_PUBLICATIONS) {
+      log.rewrite();
+    }
+    return log;
+  }
+
+  private static List<Publication> read(Path file, List<String> problems) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(file + ": cannot be read (" + e.getMessage() + "); the history starts empty");
+      return List.of();
+    }
+    List<Publication> result = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode node = JSON.readTree(lines.get(i));
+        result.add(ChangeJson.read(node));
+      } catch (IOException | IllegalArgumentException e) {
+        problems.add(file + ":" + (i + 1) + ": skipped, not a publication: " + firstLine(e.getMessage()));
+      }
+    }
+    return List.copyOf(result.subList(Math.max(0, result.size() - MAX_PUBLICATIONS), result.size()));
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "" : message;
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /**
+   * Diffs {@code snapshot} with the snapshot published before it and records what changed. The
+   * first snapshot after a start is only remembered: the one before it is not in memory.
+   */
+  public synchronized void published(GraphSnapshot snapshot) {
+    GraphSnapshot base = previous;
+    previous = snapshot;
+    if (base == null || base.revision().equals(snapshot.revision())) {
+      return;
+    }
+    List<GraphChange> changes = SnapshotChanges.between(base, snapshot);
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Publication> now = publications;
+    long sequence = now.isEmpty() ? 1 : now.get(now.size() - 1).sequence() + 1;
+    Publication p = new Publication(sequence, clock.instant(), base.revision(), snapshot.revision(), changes);
+    List<Publication> next = new ArrayList<>(now);
+    next.add(p);
+    boolean trimmed = next.size() > MAX_PUBLICATIONS;
+    if (trimmed) {
+      next.remove(0);
+    }
+    publications = List.copyOf(next);
+    lastRevision = Optional.of(p.revision());
+    LOG.info("graph revision {}: {} change(s) since {}", p.revision(), changes.size(), p.baseRevision());
+    if (trimmed) {
+      rewrite();
+    } else {
+      append(p);
+    }
+  }
+
+  /** The publications kept, oldest first. */
+  public List<Publication> publications() {
+    return publications;
+  }
+
+  /** The revision of the last publication recorded, across restarts; empty when none is. */
+  public Optional<String> lastRevision() {
+    return lastRevision;
+  }
+
+  /** Lines of the history file that were skipped, and writes that failed: file, line and why. */
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  private void append(Publication p) {
+    if (file.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.get().getParent());
+      Files.writeString(file.get(), line(p), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      problem(file.get() + ": cannot append publication " + p.sequence() + " (" + e.getMessage() + "); it is kept in memory only");
+    }
+  }
+
+  /** Writes the whole history anew, atomically: a temporary file moved over the old one. */
+  private void rewrite() {
+    if (file.isEmpty()) {
+      return;
+    }
+    Path target = file.get();
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), FILE, ".tmp");
+      StringBuilder all = new StringBuilder();
+      publications.forEach(p -> all.append(line(p)));
+      Files.writeString(temp, all, StandardCharsets.UTF_8);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      problem(target + ": cannot be rewritten (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String line(Publication p) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      ChangeJson.write(g, p, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  private void problem(String message) {
+    problems.add(message);
+    LOG.warn("change history: {}", message);
+  }
+}

@@ -5,6 +5,8 @@ import { BULK_EDGES, ChannelModel, GraphView, legend } from './graph.js';
 import { describeEdge, findVersions, renderDetails, renderEdgeDetails, searchStatus } from './channel.js';
 import { findPath, renderRisks } from './path.js';
 import { renderStreams } from './streams.js';
+import { planUpdate } from './plan.js';
+import { renderChanges, showChanges } from './changes.js';
 import { OKD_CHANNEL, renderOkdSummary } from './okd.js';
 
 const $ = (id) => document.getElementById(id);
@@ -49,13 +51,25 @@ async function start() {
     evt.preventDefault();
     guarded(() => findPath(state));
   });
+  $('plan-form').addEventListener('submit', (evt) => {
+    evt.preventDefault();
+    guarded(() => planUpdate(state.arch));
+  });
+  $('changes-channel').addEventListener('change', () => guarded(showChanges));
   for (const tab of document.querySelectorAll('[role=tab]')) {
     tab.addEventListener('click', () => guarded(() => showView(tab.dataset.view)));
   }
   await loadChannels();
-  // A view can be linked to: /#path, /#streams, /#okd.
-  const linked = location.hash.slice(1);
-  if (['path', 'streams', 'okd'].includes(linked)) await showView(linked);
+  // A view can be linked to (/#path, /#plan, /#changes, /#streams, /#okd), also by changing the hash in the same tab.
+  window.addEventListener('hashchange', () => guarded(showLinkedView));
+  await showLinkedView();
+}
+
+const VIEWS = ['channel', 'path', 'plan', 'changes', 'streams', 'okd'];
+
+async function showLinkedView() {
+  const linked = location.hash.slice(1) || 'channel';
+  if (VIEWS.includes(linked) && linked !== state.view) await showView(linked);
 }
 
 function hoverText(e) {
@@ -132,15 +146,27 @@ function search() {
 async function showView(view) {
   const previous = state.view;
   state.view = view;
+  // replaceState fires no hashchange, so showing a view never loops back here.
   history.replaceState(null, '', view === 'channel' ? location.pathname : `#${view}`);
   for (const tab of document.querySelectorAll('[role=tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.view === view));
   }
   for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== view;
-  $('graph-views').hidden = view === 'streams';
+  const page = ['streams', 'plan', 'changes'].includes(view);
+  $('graph-views').hidden = page;
   $('streams-view').hidden = view !== 'streams';
+  $('plan-view').hidden = view !== 'plan';
+  $('changes-view').hidden = view !== 'changes';
   if (view === 'streams') {
     await renderStreams();
+    return;
+  }
+  if (view === 'plan') {
+    status('Plan a whole update across channels.');
+    return;
+  }
+  if (view === 'changes') {
+    await renderChanges([...$('channel').options].map((o) => o.value));
     return;
   }
   if (view === 'okd') {

@@ -66,6 +66,8 @@ const STYLE = [
   { selector: 'node.os-fcos', style: { 'background-color': '#cfe3ff', 'border-color': '#2b6cb0' } },
   { selector: 'node.os-scos', style: { 'background-color': '#ffe0c2', 'border-color': '#c05621' } },
   { selector: 'node.os-rhcos', style: { 'background-color': '#f3d9d9', 'border-color': '#9b2c2c' } },
+  { selector: 'node.newest', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#2f855a',
+    'font-weight': 'bold' } },
   { selector: 'node.found', style: { 'border-width': 3, 'border-color': '#d69e2e' } },
   { selector: 'node.path', style: { 'background-color': '#e9d8fd', 'border-color': '#6b46c1', 'border-width': 2 } },
   { selector: 'node.latest', style: { 'background-color': '#c6f6d5', 'border-color': '#276749', 'border-width': 3,
@@ -124,11 +126,13 @@ export class GraphView {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
+    // Nodes come in SemVer order: the last is the newest release of the channel.
+    const newest = model.nodes.length - 1;
     const nodes = model.nodes.map((n, i) => ({
       group: 'nodes',
-      data: { id: `n${i}`, index: i, label: n.version, latestLabel: `★ ${n.version}` },
+      data: { id: `n${i}`, index: i, label: i === newest ? `${n.version} (newest)` : n.version, latestLabel: `★ ${n.version}` },
       position: positions[i],
-      classes: this.colourByOs && model.osOf(i) ? `os-${model.osOf(i)}` : '',
+      classes: [this.colourByOs && model.osOf(i) ? `os-${model.osOf(i)}` : '', i === newest ? 'newest' : ''].join(' ').trim(),
     }));
     this.cy.add(nodes);
     this.cy.on('tap', 'node', (evt) => this.handlers.onSelectNode && this.handlers.onSelectNode(evt.target.data('index')));
@@ -138,6 +142,8 @@ export class GraphView {
     this.redrawEdges();
     this.fit();
     this.container.dataset.nodes = String(model.nodes.length);
+    this.container.dataset.newest = model.nodes.length ? model.nodes[newest].version : '';
+    this.container.dataset.found = '0';
   }
 
   /** Fits the whole channel in the container, after reading the container's size again (it may just have been shown). */
@@ -168,6 +174,7 @@ export class GraphView {
       this.cy.nodes('.found').removeClass('found');
       for (const i of indices) this.cy.getElementById(`n${i}`).addClass('found');
     });
+    this.container.dataset.found = String(indices.length);
   }
 
   markLatest(index) {

@@ -261,10 +261,50 @@ class DashboardBrowserTest {
     browser.driver.executeScript("location.hash = '#channel'");
     waitFor(d -> "true".equals(d.findElement(By.id("tab-channel")).getDomAttribute("aria-selected"))
         && driver.findElement(By.id("graph")).isDisplayed() && graphNodes() > 0);
+    // A channel can be linked to, and the channel view's address names the channel shown.
+    browser.driver.executeScript("location.hash = '#channel=fast-4.14'");
+    waitFor(d -> text("status").startsWith("fast-4.14 on amd64"));
+    assertThat(new Select(driver.findElement(By.id("channel"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("fast-4.14");
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-4.15");
+    waitFor(d -> text("status").startsWith("stable-4.15 on amd64"));
+    assertThat((String) browser.driver.executeScript("return location.hash")).isEqualTo("#channel=stable-4.15");
+    driver.get(origin + "/#channel=eus-4.14");
+    waitFor(d -> text("status").startsWith("eus-4.14 on amd64"));
   }
 
   @Test
   @Order(9)
+  void groupsChannelsByFamilyOffersOnlyServedArchitecturesAndMarksTheNewest() {
+    // The bundled data has amd64 releases only: no architecture without data is offered.
+    assertThat(new Select(driver.findElement(By.id("arch"))).getOptions()).extracting(WebElement::getText).containsExactly("amd64");
+    List<String> groups = driver.findElements(By.cssSelector("#channel optgroup")).stream().map(g -> g.getDomAttribute("label")).toList();
+    assertThat(groups.subList(0, 4)).containsExactly("stable", "fast", "eus", "candidate");
+    List<String> candidates = driver.findElements(By.cssSelector("#channel optgroup[label=candidate] option")).stream()
+        .map(o -> o.getDomAttribute("value")).toList();
+    assertThat(candidates).containsSubsequence("candidate-4.2", "candidate-4.9", "candidate-4.10", "candidate-4.18");
+
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-4.16");
+    waitFor(d -> text("status").startsWith("stable-4.16 on amd64"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-newest")).isEqualTo("4.16.55");
+    assertThat(driver.findElement(By.id("legend")).getText()).contains("newest in this channel");
+
+    WebElement search = driver.findElement(By.id("search"));
+    search.sendKeys("4.15.20", Keys.ENTER);
+    waitFor(d -> text("details-version").equals("4.15.20"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-found")).isNotEqualTo("0");
+    List<String> downloads = driver.findElements(By.cssSelector("#details-downloads a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    assertThat(downloads).contains("https://mirror.openshift.com/pub/openshift-v4/clients/ocp/4.15.20/openshift-client-linux.tar.gz",
+        "https://mirror.openshift.com/pub/openshift-v4/clients/ocp/4.15.20/openshift-install-linux.tar.gz");
+    // A search's highlights do not follow the user into another view and back.
+    driver.findElement(By.id("tab-path")).click();
+    driver.findElement(By.id("tab-channel")).click();
+    waitFor(d -> "true".equals(d.findElement(By.id("tab-channel")).getDomAttribute("aria-selected")));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-found")).isEqualTo("0");
+    assertThat(driver.findElement(By.id("search")).getDomProperty("value")).isEmpty();
+  }
+
+  @Test
+  @Order(10)
   void neverRequestsAnythingOutsideTheServersOrigin() {
     List<String> urls = browser.requestedUrls();
     assertThat(urls).as("requests seen").isNotEmpty().allMatch(url -> url.startsWith(origin + "/"), "on " + origin);

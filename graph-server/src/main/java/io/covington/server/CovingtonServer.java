@@ -82,6 +82,8 @@ public final class CovingtonServer {
       return null;
     }, false);
     List<Api> apis = apis(vertx, config, graph, coreos, clock, new ResponseCache.Settings(cacheBytes, render, metrics));
+    ChangeLog changes = apis.stream().filter(ChangesApi.class::isInstance).map(a -> ((ChangesApi) a).log()).findFirst().orElseThrow();
+    metrics.changeHistory(() -> changes.problems().size());
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     // HTTP/1.1 only (no h2c), as the reference server: the clients speak 1.1 to http:// endpoints.
     HttpServerOptions base = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
@@ -101,7 +103,8 @@ public final class CovingtonServer {
             .install(
                 vertx.createHttpServer(statusOptions),
                 StatusRoutes.create(
-                    vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics))
+                    vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics,
+                    changes::problems))
             .listen(config.statusPort())
             .recover(e -> Future.failedFuture(
                 new ListenFailure(ListenFailure.Port.STATUS, config.bind(), config.statusPort(), e)));

@@ -41,6 +41,7 @@ public final class ChangeLog {
   public static final int MAX_PUBLICATIONS = 1000;
 
   static final String FILE = "openshift-changes.jsonl";
+  private static final int MAX_PROBLEMS = 50;
   private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -65,27 +66,32 @@ public final class ChangeLog {
       return new ChangeLog(Optional.empty(), clock, List.of());
     }
     Path file = dir.get().resolve(FILE);
-    List<String> problems = new ArrayList<>();
-    List<Publication> read = read(file, problems);
-    ChangeLog log = new ChangeLog(Optional.of(file), clock, read);
-    problems.forEach(log::problem);
-    if (!problems.isEmpty() || read.size() == MAX_PUBLICATIONS) {
+    HistoryFile read = read(file);
+    ChangeLog log = new ChangeLog(Optional.of(file), clock, read.publications());
+    read.problems().forEach(log::problem);
+    // Rewritten only without its bad lines or oldest entries: a file that could not be read at all
+    // is left as it is, for an operator to look at.
+    if (read.readable() && (!read.problems().isEmpty() || read.trimmed())) {
       log.rewrite();
     }
     return log;
   }
 
-  private static List<Publication> read(Path file, List<String> problems) {
+  /** What a history file held. */
+  private record HistoryFile(List<Publication> publications, List<String> problems, boolean readable, boolean trimmed) {}
+
+  private static HistoryFile read(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return List.of();
+      return new HistoryFile(List.of(), List.of(), true, false);
     } catch (IOException | UncheckedIOException e) {
-      problems.add(file + ": cannot be read (" + e.getMessage() + "); the history starts empty");
-      return List.of();
+      return new HistoryFile(List.of(), List.of(file + ": cannot be read (" + e.getMessage() + "); the history starts empty"),
+          false, false);
     }
     List<Publication> result = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
@@ -97,7 +103,9 @@ public final class ChangeLog {
         problems.add(file + ":" + (i + 1) + ": skipped, not a publication: " + firstLine(e.getMessage()));
       }
     }
-    return List.copyOf(result.subList(Math.max(0, result.size() - MAX_PUBLICATIONS), result.size()));
+    boolean trimmed = result.size() > MAX_PUBLICATIONS;
+    return new HistoryFile(List.copyOf(result.subList(Math.max(0, result.size() - MAX_PUBLICATIONS), result.size())), problems,
+        true, trimmed);
   }
 
   private static String firstLine(String message) {
@@ -195,7 +203,10 @@ public final class ChangeLog {
   }
 
   private void problem(String message) {
-    problems.add(message);
+    // Bounded: a history file of bad lines must not grow the status document without end.
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(message);
+    }
     LOG.warn("change history: {}", message);
   }
 }

@@ -42,6 +42,11 @@ public final class ChangesApi implements Api {
     this.clock = clock;
   }
 
+  /** The history this API answers from. */
+  public ChangeLog log() {
+    return log;
+  }
+
   @Override
   public String metricsLabel() {
     return "openshift";

@@ -189,11 +189,41 @@ class ChangesApiTest {
       assertThat(problems.get(0)).contains(ChangeLog.FILE + ":1: skipped");
       assertThat(problems.get(1)).contains(ChangeLog.FILE + ":3: skipped", "missing field at");
       assertThat(RunningServer.get(server.api("/v1/graph?channel=stable-4.16")).statusCode()).isEqualTo(200);
+      // The status document and the metrics say it too.
+      JsonNode status = JSON.readTree(RunningServer.get(server.status("/status")).body());
+      assertThat(status.at("/changeHistory/problems")).hasSize(2);
+      assertThat(status.at("/changeHistory/problems/0").asText()).contains(ChangeLog.FILE + ":1: skipped");
+      assertThat(RunningServer.get(server.status("/metrics")).body()).contains("covington_change_history_problems 2.0");
       // The file was rewritten without the bad lines.
       assertThat(Files.readAllLines(history.resolve(ChangeLog.FILE))).hasSize(1);
       HttpResponse<String> bad = RunningServer.get(server.api("/v1/changes?since=yesterday"));
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(bad.body()).path("value").asText()).contains("since must be");
+    }
+  }
+
+  @Test
+  void anUnwritableHistoryKeepsTheChangesInMemoryAndSaysWhy() throws Exception {
+    Path history = dir.resolve("not-a-directory");
+    Files.writeString(history, "a file where the history directory should be\n");
+    TestInputs.Inputs inputs = TestInputs.write(dir);
+    OpenShiftLoader loader = OpenShiftLoader.of(Optional.of(inputs.releases().toString()), Optional.of(inputs.graphData()));
+    try (RunningServer server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX, Optional.of(history))) {
+      RunningServer.await(server.load(loader, false));
+      Files.writeString(inputs.graphData().resolve("channels/fast-4.16.yaml"), "name: fast-4.16\nversions:\n- 4.16.0\n");
+      RunningServer.await(server.load(loader, false));
+      Await.until(WITHIN, "the change recorded", () -> changes(server, "").path("publications").size() == 1);
+      JsonNode body = changes(server, "");
+      assertThat(publications(body)).containsExactly(List.of("amd64 fast-4.16 releases_removed 4.16.1 - channels/fast-4.16.yaml",
+          "amd64 fast-4.16 updates_removed 4.16.0->4.16.1 - channels/fast-4.16.yaml",
+          "arm64 fast-4.16 releases_removed 4.16.1 - channels/fast-4.16.yaml",
+          "arm64 fast-4.16 updates_removed 4.16.0->4.16.1 - channels/fast-4.16.yaml"));
+      assertThat(body.at("/problems/0").asText()).contains(ChangeLog.FILE + ": cannot be read", "Not a directory");
+      assertThat(body.at("/problems/1").asText()).contains("cannot append publication 1", "kept in memory only");
+      assertThat(JSON.readTree(RunningServer.get(server.status("/status")).body()).at("/changeHistory/problems/1").asText())
+          .contains("cannot append publication 1");
+      assertThat(RunningServer.get(server.status("/metrics")).body()).contains("covington_change_history_problems 2.0");
+      assertThat(Files.readString(history)).startsWith("a file where");
     }
   }
 }

@@ -190,6 +190,7 @@ async function loadChannel(name) {
     ['unconditional', 'update'], ['conditional', 'conditional update (risk; hover or click)'],
     ['blocked', 'removed by graph-data (on request)'], ['selected', 'selected release'],
     ['latest', 'newest reachable from it'], ['newest', 'newest in this channel'], ['path', 'path'],
+    ['cut', 'update that cuts the way to an unreachable target'],
     ...(state.graph.colourByOs ? [['os-fcos', 'Fedora CoreOS (fcos)'], ['os-scos', 'CentOS Stream CoreOS (scos)']] : []),
   ]));
   $('details').replaceChildren(el('p', { class: 'hint' }, 'Click a release, or find one, to see its details.'));

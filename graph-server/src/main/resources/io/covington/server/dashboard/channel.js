@@ -90,6 +90,9 @@ export function describeEdge(model, e) {
   if (e.kind === 'conditional') {
     return { title: `${pair}: conditional`, lines: e.risks.map((r) => [`${r.name}: ${r.message}`, r.url]) };
   }
+  if (e.kind === 'cut') {
+    return { title: `${pair}: cuts the way`, lines: e.reasons.map((r) => [r.description, r.risk ? r.risk.url : null]) };
+  }
   if (e.kind === 'blocked') {
     const r = e.removal;
     return { title: `${pair}: removed (${r.reason})`, lines: [[`${r.source}${r.message ? ': ' + r.message : ''}`, null]] };

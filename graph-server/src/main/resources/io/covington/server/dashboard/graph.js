@@ -84,6 +84,9 @@ const STYLE = [
     'target-arrow-shape': 'none' } },
   { selector: 'edge.path', style: { 'width': 4, 'line-color': '#6b46c1', 'target-arrow-color': '#6b46c1', 'opacity': 1,
     'z-index': 10 } },
+  { selector: 'edge.cut', style: { 'width': 3.5, 'line-style': 'dashed', 'line-color': '#c53030', 'target-arrow-color': '#c53030',
+    'target-arrow-shape': 'tee', 'opacity': 1, 'z-index': 9 } },
+  { selector: 'node.cut-end', style: { 'border-color': '#c53030', 'border-width': 3 } },
   { selector: 'edge.path.conditional', style: { 'line-color': '#b7791f', 'target-arrow-color': '#b7791f' } },
   // Cytoscape 3.34 drew nothing of a small graph with labelled bezier edges here: keep these straight.
   { selector: 'edge.os-change', style: { 'width': 3, 'opacity': 1, 'label': 'data(label)', 'font-size': 10,
@@ -102,6 +105,7 @@ export class GraphView {
     this.mode = { all: false, blocked: false };
     this.focus = null; // the selected release's index
     this.pathEdges = [];
+    this.cutEdges = [];
   }
 
   /** Draws a new channel; positions come from the cache when this channel was drawn before. */
@@ -109,6 +113,7 @@ export class GraphView {
     this.model = model;
     this.focus = null;
     this.pathEdges = [];
+    this.cutEdges = [];
     if (this.cy) this.cy.destroy();
     const positions = layoutCache.get(cacheKey) || computeLayout(model);
     layoutCache.set(cacheKey, positions);
@@ -194,6 +199,18 @@ export class GraphView {
     }
   }
 
+  /**
+   * Draws the cut of an unreachable target: the updates ({from, to, reasons} version pairs) that
+   * would have joined the two sides, in red, fitted in view; none clears it.
+   */
+  showCut(edges) {
+    this.cutEdges = edges
+      .map((c) => ({ from: this.model.index.get(c.from), to: this.model.index.get(c.to), kind: 'cut', reasons: c.reasons || [] }))
+      .filter((e) => e.from !== undefined && e.to !== undefined);
+    this.redrawEdges();
+    if (this.cutEdges.length) this.cy.fit(this.cy.elements('.cut, .cut-end'), 60);
+  }
+
   /** The edges on the canvas: what the mode, selection and path ask for. */
   redrawEdges() {
     const cy = this.cy;
@@ -208,6 +225,7 @@ export class GraphView {
       wanted.push({ e, classes: `${e.kind} ${extra}`.trim() });
     };
     for (const e of this.pathEdges) push(e, 'path');
+    for (const e of this.cutEdges) push(e, '');
     if (this.focus !== null) {
       for (const e of model.out[this.focus]) push(e, '');
       for (const e of model.in[this.focus]) push(e, '');
@@ -222,7 +240,7 @@ export class GraphView {
     }
     cy.batch(() => {
       cy.edges().remove();
-      cy.nodes('.selected, .path').removeClass('selected path');
+      cy.nodes('.selected, .path, .cut-end').removeClass('selected path cut-end');
       cy.add(wanted.map(({ e, classes }, i) => ({
         group: 'edges',
         data: { id: `e${i}`, source: `n${e.from}`, target: `n${e.to}`, edge: e, label: edgeLabel(e, model) },
@@ -232,9 +250,14 @@ export class GraphView {
         cy.getElementById(`n${e.from}`).addClass('path');
         cy.getElementById(`n${e.to}`).addClass('path');
       }
+      for (const e of this.cutEdges) {
+        cy.getElementById(`n${e.from}`).addClass('cut-end');
+        cy.getElementById(`n${e.to}`).addClass('cut-end');
+      }
       if (this.focus !== null) cy.getElementById(`n${this.focus}`).addClass('selected');
     });
     this.container.dataset.edges = String(cy.edges().length);
+    this.container.dataset.cut = String(this.cutEdges.length);
   }
 
   destroy() {

@@ -134,10 +134,16 @@ class DashboardBrowserTest {
     waitFor(d -> text("path-result").contains("not reachable") && exists("explain"));
     assertThat(text("cut")).contains("RuncShareProcessNamespace");
     assertThat(text("explain")).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
+    // The cut is drawn, not only listed: its updates in red on the graph.
+    int cut = Integer.parseInt(driver.findElement(By.id("graph")).getDomAttribute("data-cut"));
+    assertThat(cut).isPositive();
+    assertThat(graphEdges()).isGreaterThanOrEqualTo(cut);
+    assertThat(driver.findElement(By.id("legend")).getText()).contains("cuts the way");
 
     driver.findElement(By.cssSelector("#risks input[value='RuncShareProcessNamespace']")).click();
     driver.findElement(By.id("path-go")).click();
     waitFor(d -> text("path-verdict").contains("1 update"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-cut")).isEqualTo("0");
     List<WebElement> hops = driver.findElements(By.cssSelector("#hops li"));
     assertThat(hops).hasSize(1);
     assertThat(hops.get(0).getText()).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");

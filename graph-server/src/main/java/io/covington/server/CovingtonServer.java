@@ -46,8 +46,11 @@ public final class CovingtonServer {
   private final Edge apiEdge;
   private final Edge statusEdge;
 
+  private final ChangeLog changes;
+
   private CovingtonServer(Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining,
-      List<HttpServer> apiSiblings, Edge apiEdge, Edge statusEdge) {
+      List<HttpServer> apiSiblings, Edge apiEdge, Edge statusEdge, ChangeLog changes) {
+    this.changes = changes;
     this.vertx = vertx;
     this.api = api;
     this.status = status;
@@ -113,7 +116,7 @@ public final class CovingtonServer {
         eventLoops - 1, server -> apiEdge.install(server, ApiRouter.create(vertx, apis, metrics))));
     return Future.all(api, status, siblings)
         .map(all -> new CovingtonServer(
-            vertx, api.result(), status.result(), draining, siblings.result(), apiEdge, statusEdge));
+            vertx, api.result(), status.result(), draining, siblings.result(), apiEdge, statusEdge, changes));
   }
 
   /**
@@ -134,6 +137,11 @@ public final class CovingtonServer {
         new ChangesApi(config.pathPrefix(), graph, changes, clock),
         new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
         new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
+  }
+
+  /** The history of graph changes that {@code /v1/changes} answers from. */
+  public ChangeLog changes() {
+    return changes;
   }
 
   /** The port the API listens on (the actual one when configured with 0). */

@@ -8,6 +8,8 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.validate.ReloadAcceptance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,7 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
 
   private final Source<ReleaseSet> releases;
   private final Source<GraphData> graphData;
+  private volatile ReleaseSet lastReleases;
 
   public OpenShiftLoader(Source<ReleaseSet> releases, Source<GraphData> graphData) {
     super(List.of(new Labelled("releases", releases), new Labelled("graph-data", graphData)));
@@ -60,9 +63,36 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
     }
   }
 
+  /**
+   * The snapshots the graph-data's earlier revisions (up to {@code count}, oldest first) give with
+   * the releases last read, each with the time of its revision: what was served before, for the
+   * history of changes; revisions a reload would refuse are left out. Empty before a first build,
+   * or for graph-data without history. Call on
+   * the worker that loads (it reads the graph-data source).
+   */
+  public List<EarlierSnapshot> earlierSnapshots(int count) throws IOException {
+    ReleaseSet releaseSet = lastReleases;
+    if (releaseSet == null) {
+      return List.of();
+    }
+    List<EarlierSnapshot> result = new ArrayList<>();
+    for (EarlierRevision<GraphData> earlier : graphData.earlier(count)) {
+      GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, earlier.data());
+      // A revision a reload would have refused (a broken file) was never served: left out.
+      if (ReloadAcceptance.rejections(earlier.data(), releaseSet, snapshot, false).isEmpty()) {
+        result.add(new EarlierSnapshot(snapshot, earlier.at()));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** A snapshot of an earlier graph-data revision, and when that revision was made. */
+  public record EarlierSnapshot(GraphSnapshot snapshot, Instant at) {}
+
   @Override
   protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {
     ReleaseSet releaseSet = read(releases, "releases");
+    lastReleases = releaseSet;
     GraphData data = read(graphData, "graph-data");
     GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, data);
     return new LoadResult.Built<>(snapshot, ReloadAcceptance.rejections(data, releaseSet, snapshot, false));

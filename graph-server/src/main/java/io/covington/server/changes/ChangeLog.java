@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.validate.GraphChange;
 import io.covington.graph.validate.SnapshotChanges;
+import io.covington.sources.OpenShiftLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,9 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,23 +118,81 @@ public final class ChangeLog {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
+  /** Where the snapshots of earlier graph-data revisions come from: the loader's, for git graph-data. */
+  @FunctionalInterface
+  public interface Earlier {
+    /** Up to {@code count} snapshots of the revisions before the one served, oldest first. */
+    List<OpenShiftLoader.EarlierSnapshot> snapshots(int count) throws IOException;
+  }
+
+  /** How many earlier graph-data revisions the first publication after a start is diffed through. */
+  public static final int BACKFILL = 5;
+
+  private volatile Earlier earlier = count -> List.of();
+
+  /**
+   * Back-fills from {@code source} at the first publication after a start: the changes between
+   * the last {@link #BACKFILL} earlier revisions and the one served, from the last recorded one
+   * when it is among them (the changes made while the server was down), without recording a
+   * revision twice.
+   */
+  public void backfillFrom(Earlier source) {
+    this.earlier = source;
+  }
+
   /**
    * Diffs {@code snapshot} with the snapshot published before it and records what changed. The
-   * first snapshot after a start is only remembered: the one before it is not in memory.
+   * first snapshot after a start is diffed through the earlier graph-data revisions, when the
+   * source has them ({@link #backfillFrom}); otherwise it is only remembered.
    */
   public synchronized void published(GraphSnapshot snapshot) {
     GraphSnapshot base = previous;
     previous = snapshot;
-    if (base == null || base.revision().equals(snapshot.revision())) {
+    if (base == null) {
+      backfill(snapshot);
+    } else if (!base.revision().equals(snapshot.revision())) {
+      record(base, snapshot, clock.instant());
+    }
+  }
+
+  private void backfill(GraphSnapshot served) {
+    List<OpenShiftLoader.EarlierSnapshot> chain;
+    try {
+      chain = earlier.snapshots(BACKFILL);
+    } catch (IOException | RuntimeException e) {
+      problem("the earlier graph-data revisions cannot be read for the history (" + e.getMessage() + ")");
       return;
     }
+    if (chain.isEmpty()) {
+      return;
+    }
+    List<OpenShiftLoader.EarlierSnapshot> steps = new ArrayList<>(chain);
+    steps.add(new OpenShiftLoader.EarlierSnapshot(served, clock.instant()));
+    int start = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      if (lastRevision.isPresent() && steps.get(i).snapshot().revision().equals(lastRevision.get())) {
+        start = i;
+      }
+    }
+    Set<String> recorded = new HashSet<>();
+    publications.forEach(p -> recorded.add(p.revision()));
+    for (int i = start + 1; i < steps.size(); i++) {
+      GraphSnapshot base = steps.get(i - 1).snapshot();
+      GraphSnapshot head = steps.get(i).snapshot();
+      if (!recorded.contains(head.revision()) && !base.revision().equals(head.revision())) {
+        record(base, head, steps.get(i).at());
+      }
+    }
+  }
+
+  private void record(GraphSnapshot base, GraphSnapshot snapshot, Instant at) {
     List<GraphChange> changes = SnapshotChanges.between(base, snapshot);
     if (changes.isEmpty()) {
       return;
     }
     List<Publication> now = publications;
     long sequence = now.isEmpty() ? 1 : now.get(now.size() - 1).sequence() + 1;
-    Publication p = new Publication(sequence, clock.instant(), base.revision(), snapshot.revision(), changes);
+    Publication p = new Publication(sequence, at, base.revision(), snapshot.revision(), changes);
     List<Publication> next = new ArrayList<>(now);
     next.add(p);
     boolean trimmed = next.size() > MAX_PUBLICATIONS;

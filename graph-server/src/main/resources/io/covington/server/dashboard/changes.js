@@ -24,7 +24,7 @@ export async function showChanges() {
     el('ul', {}, ...p.changes.map((c) => el('li', { class: c.kind }, c.description)))));
   if (parts.length === 0) {
     parts.push(el('p', { id: 'changes-empty', class: 'hint' },
-      'No change recorded yet: the first graph after a start is the baseline, and each reload that changes a channel is listed here.'));
+      'No change recorded yet: each reload that changes a channel is listed here (with git graph-data, also the last commits before the start).'));
   }
   for (const problem of body.problems) parts.push(el('p', { class: 'problem' }, problem));
   $('changes-list').replaceChildren(...parts);

@@ -79,6 +79,8 @@ class ChangesApiTest {
   private static void follow(RunningServer server, GitFixture repo, TestInputs.Inputs inputs, Path cache) throws Exception {
     OpenShiftLoader live = new OpenShiftLoader(new ReleasesSource(Optional.of(inputs.releases().toString())),
         new GitSource(repo.fileUrl(), "master", Optional.empty(), cache, GitCredentials.none()));
+    // As Covington wires it: the first publication is diffed through the earlier commits.
+    server.server.changes().backfillFrom(live::earlierSnapshots);
     server.reloader(live, false, Optional.of(INTERVAL)).start().get(30, TimeUnit.SECONDS);
   }
 
@@ -144,6 +146,44 @@ class ChangesApiTest {
         JsonNode all = changes(server, "?since=3");
         assertThat(all.at("/publications/0/sequence").asInt()).isEqualTo(4);
         assertThat(all.at("/publications/0/changes/0/kind").asText()).isEqualTo("risk_removed");
+      }
+    }
+  }
+
+  @Test
+  void atStartTheEarlierCommitsAreBackFilledAndARestartListsWhatChangedWhileDown() throws Exception {
+    TestInputs.Inputs inputs = TestInputs.write(dir);
+    Path history = dir.resolve("history");
+    try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
+      TestInputs.copyTree(inputs.graphData(), repo.work);
+      repo.commitAll("Add the test graph-data");
+      Files.writeString(repo.work.resolve("blocked-edges/4.16.0-from-4.15.1.yaml"), "to: 4.16.0\nfrom: 4[.]15[.]1\n");
+      repo.commitAll("Block 4.15.1 -> 4.16.0");
+      // A broken commit was never served: the history goes across it.
+      Files.writeString(repo.work.resolve("channels/fast-4.16.yaml"), "name: fast-4.16\nversions: [4.16.0\n");
+      repo.commitAll("Break fast-4.16");
+      Files.writeString(repo.work.resolve("channels/fast-4.16.yaml"), "name: fast-4.16\nversions:\n- 4.15.1\n- 4.16.0\n- 4.16.1\n");
+      String served = repo.commitAll("Fix fast-4.16 and promote 4.15.1");
+      try (RunningServer server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX, Optional.of(history))) {
+        follow(server, repo, inputs, dir.resolve("cache"));
+        assertThat(revision(server)).endsWith("/" + served);
+        Await.until(WITHIN, "two commits back-filled", () -> changes(server, "").path("publications").size() == 2);
+        assertThat(publications(changes(server, ""))).containsExactly(
+            List.of("amd64 stable-4.16 updates_removed 4.15.1->4.16.0 - blocked-edges/4.16.0-from-4.15.1.yaml"),
+            List.of("amd64 fast-4.16 releases_added 4.15.1 - channels/fast-4.16.yaml"));
+        assertThat(changes(server, "").at("/publications/1/revision").asText()).endsWith("/" + served);
+      }
+      // While the server is down, a risk is added; the restart lists it, and nothing twice.
+      Files.writeString(repo.work.resolve("blocked-edges/4.16.1-SecondRisk.yaml"),
+          "to: 4.16.1\nfrom: 4[.]16[.]0\nurl: https://issues.example.com/2\nname: SecondRisk\nmessage: Again.\nmatchingRules:\n- type: Always\n");
+      String down = repo.commitAll("Add SecondRisk while the server is down");
+      try (RunningServer server = RunningServer.start(OpenShiftApi.DEFAULT_PREFIX, Optional.of(history))) {
+        follow(server, repo, inputs, dir.resolve("cache2"));
+        Await.until(WITHIN, "the change made while down", () -> changes(server, "").path("publications").size() == 3);
+        JsonNode all = changes(server, "");
+        assertThat(all.at("/publications/2/revision").asText()).endsWith("/" + down);
+        assertThat(all.at("/publications/2/sequence").asInt()).isEqualTo(3);
+        assertThat(publications(all).get(2)).hasSize(4).allSatisfy(c -> assertThat(c).contains("risk_added", "SecondRisk"));
       }
     }
   }

@@ -64,30 +64,33 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
   }
 
   /**
-   * The snapshots the graph-data's earlier revisions (up to {@code count}, oldest first) give with
-   * the releases last read, each with the time of its revision: what was served before, for the
-   * history of changes; revisions a reload would refuse are left out. Empty before a first build,
-   * or for graph-data without history. Call on
-   * the worker that loads (it reads the graph-data source).
+   * The graph-data's earlier revisions (up to {@code count}, oldest first) with the releases last
+   * read, each with the time of its revision: what was served before, for the history of changes.
+   * Empty before a first build, or for graph-data without history. Reads the graph-data source,
+   * so call it on the worker that loads; building the snapshots ({@link EarlierInputs#build()})
+   * may happen on any thread.
    */
-  public List<EarlierSnapshot> earlierSnapshots(int count) throws IOException {
+  public List<EarlierInputs> earlierInputs(int count) throws IOException {
     ReleaseSet releaseSet = lastReleases;
     if (releaseSet == null) {
       return List.of();
     }
-    List<EarlierSnapshot> result = new ArrayList<>();
+    List<EarlierInputs> result = new ArrayList<>();
     for (EarlierRevision<GraphData> earlier : graphData.earlier(count)) {
-      GraphSnapshot snapshot = GraphSnapshot.build(releaseSet, earlier.data());
-      // A revision a reload would have refused (a broken file) was never served: left out.
-      if (ReloadAcceptance.rejections(earlier.data(), releaseSet, snapshot, false).isEmpty()) {
-        result.add(new EarlierSnapshot(snapshot, earlier.at()));
-      }
+      result.add(new EarlierInputs(releaseSet, earlier.data(), earlier.at()));
     }
     return List.copyOf(result);
   }
 
-  /** A snapshot of an earlier graph-data revision, and when that revision was made. */
-  public record EarlierSnapshot(GraphSnapshot snapshot, Instant at) {}
+  /** The inputs of an earlier graph-data revision, and when that revision was made. */
+  public record EarlierInputs(ReleaseSet releases, GraphData graphData, Instant at) {
+
+    /** The snapshot they give; empty when a reload would have refused them (a broken file): never served. */
+    public Optional<GraphSnapshot> build() {
+      GraphSnapshot snapshot = GraphSnapshot.build(releases, graphData);
+      return ReloadAcceptance.rejections(graphData, releases, snapshot, false).isEmpty() ? Optional.of(snapshot) : Optional.empty();
+    }
+  }
 
   @Override
   protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A line of the file that cannot be read is skipped and reported (file, line, why) in {@link
  * #problems()} and the log; it never stops the server nor touches the served graph. Without a
- * directory, the history lives in memory only. Diffing runs on the publishing thread; readers get
- * an immutable list, without locks.
+ * directory, the history lives in memory only. Diffing runs on a thread of its own, in
+ * publication order, so a publication (and its status) never waits for it; readers get an
+ * immutable list, without locks.
  */
 public final class ChangeLog {
 
@@ -118,17 +121,24 @@ public final class ChangeLog {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  /** Where the snapshots of earlier graph-data revisions come from: the loader's, for git graph-data. */
+  /** Where the inputs of earlier graph-data revisions come from: the loader's, for git graph-data. */
   @FunctionalInterface
   public interface Earlier {
-    /** Up to {@code count} snapshots of the revisions before the one served, oldest first. */
-    List<OpenShiftLoader.EarlierSnapshot> snapshots(int count) throws IOException;
+    /** Up to {@code count} earlier revisions before the one served, oldest first; called on the publishing thread. */
+    List<OpenShiftLoader.EarlierInputs> inputs(int count) throws IOException;
   }
 
   /** How many earlier graph-data revisions the first publication after a start is diffed through. */
   public static final int BACKFILL = 5;
 
   private volatile Earlier earlier = count -> List.of();
+
+  /** Diffs run here, one at a time in publication order, so that a publication never waits for one. */
+  private final ExecutorService differ = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "covington-change-history");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /**
    * Back-fills from {@code source} at the first publication after a start: the changes between
@@ -141,46 +151,57 @@ public final class ChangeLog {
   }
 
   /**
-   * Diffs {@code snapshot} with the snapshot published before it and records what changed. The
-   * first snapshot after a start is diffed through the earlier graph-data revisions, when the
-   * source has them ({@link #backfillFrom}); otherwise it is only remembered.
+   * Records what changed between {@code snapshot} and the snapshot published before it, diffed on
+   * a thread of its own. The first snapshot after a start is diffed through the earlier
+   * graph-data revisions, when the source has them ({@link #backfillFrom}; read here, on the
+   * publishing thread, as sources are read); otherwise it is only remembered.
    */
   public synchronized void published(GraphSnapshot snapshot) {
     GraphSnapshot base = previous;
     previous = snapshot;
     if (base == null) {
-      backfill(snapshot);
+      List<OpenShiftLoader.EarlierInputs> inputs;
+      try {
+        inputs = earlier.inputs(BACKFILL);
+      } catch (IOException | RuntimeException e) {
+        problem("the earlier graph-data revisions cannot be read for the history (" + e.getMessage() + ")");
+        return;
+      }
+      Instant now = clock.instant();
+      if (!inputs.isEmpty()) {
+        differ.execute(() -> backfill(inputs, snapshot, now));
+      }
     } else if (!base.revision().equals(snapshot.revision())) {
-      record(base, snapshot, clock.instant());
+      Instant now = clock.instant();
+      differ.execute(() -> record(base, snapshot, now));
     }
   }
 
-  private void backfill(GraphSnapshot served) {
-    List<OpenShiftLoader.EarlierSnapshot> chain;
-    try {
-      chain = earlier.snapshots(BACKFILL);
-    } catch (IOException | RuntimeException e) {
-      problem("the earlier graph-data revisions cannot be read for the history (" + e.getMessage() + ")");
-      return;
+  /** On the differ: the chain of earlier revisions, then the one served, each diffed with the one before. */
+  private void backfill(List<OpenShiftLoader.EarlierInputs> inputs, GraphSnapshot served, Instant now) {
+    List<GraphSnapshot> chain = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
+    for (OpenShiftLoader.EarlierInputs input : inputs) {
+      input.build().ifPresent(s -> {
+        chain.add(s);
+        times.add(input.at());
+      });
     }
-    if (chain.isEmpty()) {
-      return;
-    }
-    List<OpenShiftLoader.EarlierSnapshot> steps = new ArrayList<>(chain);
-    steps.add(new OpenShiftLoader.EarlierSnapshot(served, clock.instant()));
+    chain.add(served);
+    times.add(now);
     int start = 0;
-    for (int i = 0; i < steps.size(); i++) {
-      if (lastRevision.isPresent() && steps.get(i).snapshot().revision().equals(lastRevision.get())) {
+    for (int i = 0; i < chain.size(); i++) {
+      if (lastRevision.isPresent() && chain.get(i).revision().equals(lastRevision.get())) {
         start = i;
       }
     }
     Set<String> recorded = new HashSet<>();
     publications.forEach(p -> recorded.add(p.revision()));
-    for (int i = start + 1; i < steps.size(); i++) {
-      GraphSnapshot base = steps.get(i - 1).snapshot();
-      GraphSnapshot head = steps.get(i).snapshot();
+    for (int i = start + 1; i < chain.size(); i++) {
+      GraphSnapshot base = chain.get(i - 1);
+      GraphSnapshot head = chain.get(i);
       if (!recorded.contains(head.revision()) && !base.revision().equals(head.revision())) {
-        record(base, head, steps.get(i).at());
+        record(base, head, times.get(i));
       }
     }
   }

@@ -80,7 +80,7 @@ class ChangesApiTest {
     OpenShiftLoader live = new OpenShiftLoader(new ReleasesSource(Optional.of(inputs.releases().toString())),
         new GitSource(repo.fileUrl(), "master", Optional.empty(), cache, GitCredentials.none()));
     // As Covington wires it: the first publication is diffed through the earlier commits.
-    server.server.changes().backfillFrom(live::earlierSnapshots);
+    server.server.changes().backfillFrom(live::earlierInputs);
     server.reloader(live, false, Optional.of(INTERVAL)).start().get(30, TimeUnit.SECONDS);
   }
 

@@ -58,7 +58,6 @@ class PlanCommandTest {
         .contains("CHANNEL", "eus-4.16", "paused", "Worker pools run: 4.14.30 -> " + target,
             "oc patch mcp/worker --type merge --patch '{\"spec\":{\"paused\":true}}'", "oc adm upgrade --to " + target,
             "oc adm upgrade channel eus-4.16");
-    System.out.println(table);
   }
 
   @Test

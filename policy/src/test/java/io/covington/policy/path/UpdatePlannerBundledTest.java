@@ -70,7 +70,6 @@ class UpdatePlannerBundledTest {
     assertThat(plan.commands()).extracting(PlanCommand::command)
         .contains("oc adm upgrade channel stable-4.16", "oc adm upgrade --to " + plan.target())
         .noneMatch(c -> c.contains("--allow-not-recommended") || c.contains("oc patch mcp"));
-    System.out.println(plan.versions() + " " + plan.steps().stream().map(PlanStep::channel).toList());
   }
 
   @Test
@@ -108,7 +107,6 @@ class UpdatePlannerBundledTest {
       List<String> commands = plan.commands().stream().map(PlanCommand::command).toList();
       assertThat(commands.get(0)).isEqualTo(PlanCommands.PAUSE_WORKERS);
       assertThat(commands.get(commands.size() - 1)).isEqualTo(PlanCommands.UNPAUSE_WORKERS);
-      System.out.println(plan.versions() + " " + plan.steps().stream().map(PlanStep::channel).toList());
     }
   }
 

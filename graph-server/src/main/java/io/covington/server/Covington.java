@@ -65,6 +65,7 @@ public final class Covington {
           ? new RegistryMetrics(metrics.registry())
           : RegistryEvents.NONE;
       openshiftLoader = settings.openshift().open(registryEvents);
+      server.changes().backfillFrom(openshiftLoader::earlierInputs);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       vertx.close();
       throw e;

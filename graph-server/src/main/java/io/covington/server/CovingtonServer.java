@@ -3,6 +3,8 @@ package io.covington.server;
 import io.covington.graph.coreos.CoreOsSnapshot;
 import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.server.cache.ResponseCache;
+import io.covington.server.changes.ChangeLog;
+import io.covington.server.changes.ChangesApi;
 import io.covington.server.coreos.CoreOsApi;
 import io.covington.server.coreos.CoreOsPathApi;
 import io.covington.server.coreos.CoreOsStreamsApi;
@@ -45,8 +47,11 @@ public final class CovingtonServer {
   private final Edge apiEdge;
   private final Edge statusEdge;
 
+  private final ChangeLog changes;
+
   private CovingtonServer(Vertx vertx, HttpServer api, HttpServer status, AtomicBoolean draining,
-      List<HttpServer> apiSiblings, Edge apiEdge, Edge statusEdge) {
+      List<HttpServer> apiSiblings, Edge apiEdge, Edge statusEdge, ChangeLog changes) {
+    this.changes = changes;
     this.vertx = vertx;
     this.api = api;
     this.status = status;
@@ -81,6 +86,8 @@ public final class CovingtonServer {
       return null;
     }, false);
     List<Api> apis = apis(vertx, config, graph, coreos, clock, new ResponseCache.Settings(cacheBytes, render, metrics));
+    ChangeLog changes = apis.stream().filter(ChangesApi.class::isInstance).map(a -> ((ChangesApi) a).log()).findFirst().orElseThrow();
+    metrics.changeHistory(() -> changes.problems().size());
     // Bodies are stored gzip-compressed once; Vert.x must not compress (again) per response.
     // HTTP/1.1 only (no h2c), as the reference server: the clients speak 1.1 to http:// endpoints.
     HttpServerOptions base = new HttpServerOptions().setHost(config.bind()).setCompressionSupported(false);
@@ -100,7 +107,8 @@ public final class CovingtonServer {
             .install(
                 vertx.createHttpServer(statusOptions),
                 StatusRoutes.create(
-                    vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics))
+                    vertx, () -> graph.isReady() && coreos.isReady() && !draining.get(), graph, coreos, metrics,
+                    changes::problems))
             .listen(config.statusPort())
             .recover(e -> Future.failedFuture(
                 new ListenFailure(ListenFailure.Port.STATUS, config.bind(), config.statusPort(), e)));
@@ -109,7 +117,7 @@ public final class CovingtonServer {
         eventLoops - 1, server -> apiEdge.install(server, ApiRouter.create(vertx, apis, metrics))));
     return Future.all(api, status, siblings)
         .map(all -> new CovingtonServer(
-            vertx, api.result(), status.result(), draining, siblings.result(), apiEdge, statusEdge));
+            vertx, api.result(), status.result(), draining, siblings.result(), apiEdge, statusEdge, changes));
   }
 
   /**
@@ -119,6 +127,8 @@ public final class CovingtonServer {
   public static List<Api> apis(Vertx vertx, ServerConfig config, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos,
       Clock clock, ResponseCache.Settings caches) {
     QueryPool queries = new QueryPool();
+    ChangeLog changes = ChangeLog.open(config.historyDir(), clock);
+    graph.onPublish(changes::published);
     return List.of(
         new OpenShiftApi(config.pathPrefix(), graph, caches),
         new PathApi(config.pathPrefix(), graph, caches, queries),
@@ -126,8 +136,14 @@ public final class CovingtonServer {
         new CoreOsPathApi(config.coreosPathPrefix(), coreos, clock),
         new BlockedEdgesApi(config.pathPrefix(), graph, caches, queries),
         new SignaturesApi(config.pathPrefix(), graph, caches, queries),
+        new ChangesApi(config.pathPrefix(), graph, changes, clock),
         new CoreOsStreamsApi(config.coreosPathPrefix(), coreos),
         new DashboardApi(config.pathPrefix(), config.coreosPathPrefix()));
+  }
+
+  /** The history of graph changes that {@code /v1/changes} answers from. */
+  public ChangeLog changes() {
+    return changes;
   }
 
   /** The port the API listens on (the actual one when configured with 0). */

@@ -1,7 +1,9 @@
 package io.covington.server;
 
 import io.covington.server.http.HttpLimits;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the server listens.
@@ -13,18 +15,26 @@ import java.util.Objects;
  *     ending with it
  * @param coreosPathPrefix the CoreOS API's path prefix, of the same form
  * @param limits the HTTP edge's timeouts, connection cap and shedding bounds
+ * @param historyDir where the history of graph changes is kept across restarts; empty: in memory only
  */
 public record ServerConfig(
-    String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix, HttpLimits limits) {
+    String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix, HttpLimits limits,
+    Optional<Path> historyDir) {
 
   public ServerConfig {
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(historyDir, "historyDir");
     checkPrefix(pathPrefix);
     checkPrefix(coreosPathPrefix);
     if (pathPrefix.equals(coreosPathPrefix)) {
       throw new IllegalArgumentException(
           "the OpenShift and CoreOS APIs would both answer " + pathPrefix + "/v1/graph; give them different path prefixes");
     }
+  }
+
+  /** With the history of graph changes in memory only. */
+  public ServerConfig(String bind, int apiPort, int statusPort, String pathPrefix, String coreosPathPrefix, HttpLimits limits) {
+    this(bind, apiPort, statusPort, pathPrefix, coreosPathPrefix, limits, Optional.empty());
   }
 
   /** With the {@linkplain HttpLimits#defaults() default} HTTP limits. */

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,13 +60,22 @@ public final class RunningServer implements AutoCloseable {
 
   /** As {@link #start(String)}, with the HTTP edge's {@code limits}. */
   public static RunningServer start(String prefix, HttpLimits limits) throws Exception {
+    return start(prefix, limits, Optional.empty());
+  }
+
+  /** As {@link #start(String)}, keeping the history of graph changes in {@code historyDir}. */
+  public static RunningServer start(String prefix, Optional<Path> historyDir) throws Exception {
+    return start(prefix, HttpLimits.defaults(), historyDir);
+  }
+
+  private static RunningServer start(String prefix, HttpLimits limits, Optional<Path> historyDir) throws Exception {
     Vertx vertx = Vertx.vertx();
     Served<GraphSnapshot> snapshots = new Served<>();
     Served<CoreOsSnapshot> coreos = new Served<>();
     ServerMetrics metrics = new ServerMetrics();
     CovingtonServer server =
         await(CovingtonServer.start(
-            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : "", limits), snapshots, coreos, metrics, Clock.systemUTC(),
+            vertx, new ServerConfig("127.0.0.1", 0, 0, prefix, prefix.isEmpty() ? "/coreos" : "", limits, historyDir), snapshots, coreos, metrics, Clock.systemUTC(),
             CovingtonServer.DEFAULT_CACHE_BYTES, 1));
     coreos.publish(CoreOsStreams.loadBundled());
     return new RunningServer(vertx, server, snapshots, coreos, metrics, prefix);

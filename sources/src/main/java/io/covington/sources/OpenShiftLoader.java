@@ -29,6 +29,7 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
   private final Source<GraphData> graphData;
   private final Optional<Source<ReleaseSignatures>> signatures;
   private final Optional<SignatureVerifier> verifier;
+  private volatile ReleaseSet lastReleases;
 
   public OpenShiftLoader(Source<ReleaseSet> releases, Source<GraphData> graphData) {
     this(releases, graphData, Optional.empty(), Optional.empty());
@@ -86,9 +87,39 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
     }
   }
 
+  /**
+   * The graph-data's earlier revisions (up to {@code count}, oldest first) with the releases last
+   * read, each with the time of its revision: what was served before, for the history of changes.
+   * Empty before a first build, or for graph-data without history. Reads the graph-data source,
+   * so call it on the worker that loads; building the snapshots ({@link EarlierInputs#build()})
+   * may happen on any thread.
+   */
+  public List<EarlierInputs> earlierInputs(int count) throws IOException {
+    ReleaseSet releaseSet = lastReleases;
+    if (releaseSet == null) {
+      return List.of();
+    }
+    List<EarlierInputs> result = new ArrayList<>();
+    for (EarlierRevision<GraphData> earlier : graphData.earlier(count)) {
+      result.add(new EarlierInputs(releaseSet, earlier.data(), earlier.at()));
+    }
+    return List.copyOf(result);
+  }
+
+  /** The inputs of an earlier graph-data revision, and when that revision was made. */
+  public record EarlierInputs(ReleaseSet releases, GraphData graphData, Instant at) {
+
+    /** The snapshot they give; empty when a reload would have refused them (a broken file): never served. */
+    public Optional<GraphSnapshot> build() {
+      GraphSnapshot snapshot = GraphSnapshot.build(releases, graphData);
+      return ReloadAcceptance.rejections(graphData, releases, snapshot, false).isEmpty() ? Optional.of(snapshot) : Optional.empty();
+    }
+  }
+
   @Override
   protected LoadResult.Built<GraphSnapshot> build() throws IOException, InvalidInputException {
     ReleaseSet releaseSet = read(releases, "releases");
+    lastReleases = releaseSet;
     GraphData data = read(graphData, "graph-data");
     ReleaseSignatures signed = data.signatures();
     if (signatures.isPresent()) {

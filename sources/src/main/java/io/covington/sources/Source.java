@@ -36,6 +36,16 @@ public interface Source<T> extends AutoCloseable {
     return List.of(location());
   }
 
+  /**
+   * What this source held at up to {@code count} revisions before the one last read, oldest
+   * first, for the history of changes; revisions that cannot be read are left out. Empty for a
+   * source without history (every one but git). Called on the worker, after a successful {@link
+   * #read()}.
+   */
+  default List<EarlierRevision<T>> earlier(int count) throws IOException {
+    return List.of();
+  }
+
   /** False for data that can never change (the bundled copy); such an input is read once. */
   default boolean isLive() {
     return true;

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
     versionProvider = CovingtonCommand.Version.class,
     sortOptions = false,
     usageHelpWidth = 110,
-    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class},
+    subcommands = {ValidateCommand.class, PathCommands.PathCommand.class, PathCommands.ExplainCommand.class, PlanCommand.class},
     description = {
       "Serves the OpenShift/OKD update graph (the Cincinnati graph API) to cluster-version-operators.",
       "Without --releases and --graph-data it serves the bundled data.",
@@ -100,7 +100,8 @@ public final class CovingtonCommand implements Callable<Integer> {
   Path credentials;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Where git clones and unpacked archives are kept (default: a new temporary directory).")
+      description = "Where git clones and unpacked archives are kept (default: a new temporary directory), and the history"
+          + " of graph changes (/v1/changes), which survives restarts only with this flag.")
   Path cacheDir;
 
   @Option(names = "--reload-interval", paramLabel = "DURATION", defaultValue = "60s",
@@ -454,7 +455,8 @@ public final class CovingtonCommand implements Callable<Integer> {
     }
     try {
       return new ServerConfig(bind, port, statusPort,
-          ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix), httpLimits());
+          ServerConfig.normalizePrefix(pathPrefix), ServerConfig.normalizePrefix(coreosPathPrefix), httpLimits(),
+          Optional.ofNullable(cacheDir).map(dir -> dir.resolve("history")));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--path-prefix, --coreos-path-prefix: " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.policy.path.AcceptedRisks;
 import io.covington.policy.path.CutEdge;
 import io.covington.policy.path.Hop;
+import io.covington.policy.path.PathCut;
 import io.covington.policy.path.PathIndex;
 import io.covington.policy.path.PathPlan;
 import io.covington.policy.path.PathQueryException;
@@ -45,14 +46,28 @@ final class PathCommands {
 
   private PathCommands() {}
 
-  /** Options shared by both commands: the data, and the channel or the CoreOS stream. */
-  static final class Query {
+  /** The OpenShift data the commands answer from: the bundled data unless given. */
+  static final class DataOptions {
     @Option(names = "--graph-data", paramLabel = "DIR", description = "Graph-data directory (default: the bundled one).")
     Path graphData;
 
     @Option(names = "--releases", paramLabel = "PATH_OR_URL",
         description = "Release-metadata directory, or raw graph JSON file or URL (default: the bundled releases).")
     String releases;
+
+    GraphSnapshot load() throws QueryRefused, InterruptedException {
+      try {
+        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+      } catch (InvalidInputException e) {
+        throw new QueryRefused("unreadable_data", e.problems().stream().map(LoadProblem::toString)
+            .collect(Collectors.joining("; ", "the data cannot be read (--graph-data, --releases): ", "")));
+      }
+    }
+  }
+
+  /** Options shared by both commands: the data, and the channel or the CoreOS stream. */
+  static final class Query {
+    @Mixin DataOptions data;
 
     @Option(names = "--channel", paramLabel = "CHANNEL", description = "The OpenShift/OKD channel, e.g. stable-4.16.")
     String channel;
@@ -86,12 +101,7 @@ final class PathCommands {
     boolean json;
 
     GraphSnapshot load() throws QueryRefused, InterruptedException {
-      try {
-        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
-      } catch (InvalidInputException e) {
-        throw new QueryRefused("unreadable_data", e.problems().stream().map(LoadProblem::toString)
-            .collect(Collectors.joining("; ", "the data cannot be read (--graph-data, --releases): ", "")));
-      }
+      return data.load();
     }
 
     /**
@@ -212,7 +222,7 @@ final class PathCommands {
   }
 
   /** A query the data cannot answer: the HTTP API's error kind and why, exit status 2. */
-  private static int refused(CommandSpec spec, String kind, String message) {
+  static int refused(CommandSpec spec, String kind, String message) {
     PrintWriter err = spec.commandLine().getErr();
     err.println(spec.qualifiedName() + ": " + kind + ": " + message);
     err.flush();
@@ -230,36 +240,39 @@ final class PathCommands {
       }
       table.print(out);
     }
-    plan.cut().ifPresent(cut -> {
-      out.printf("The way is cut by %s:%n", plural(cut.totalEdges(), "update"));
-      Table table = new Table("FROM", "TO", "WHY");
-      for (CutEdge edge : cut.edges().subList(0, Math.min(CUT_ROWS, cut.edges().size()))) {
-        table.row(edge.from(), edge.to(), edge.reasons().stream().map(UpdateReason::describe).collect(Collectors.joining("; ")));
-      }
-      table.print(out);
-      int shown = Math.min(CUT_ROWS, cut.edges().size());
-      if (shown < cut.totalEdges()) {
-        out.printf("  (%d more; --json lists up to %d)%n", cut.totalEdges() - shown, cut.edges().size());
-      }
-      if (cut.risksCanOpen()) {
-        out.printf("Accepting %s opens a path%s.%n", names(cut.smallestRiskSet()),
-            cut.provenMinimal() ? " (the smallest such set)" : " (the search stopped early: a smaller set may exist)");
-      } else {
-        out.println("No set of risks opens a path: the target is not reachable in this channel.");
-      }
-    });
+    plan.cut().ifPresent(cut -> printCut(out, cut));
   }
 
-  private static String names(List<Risk> risks) {
+  /** The updates that cut the way, and the risks that would open it. */
+  static void printCut(PrintWriter out, PathCut cut) {
+    out.printf("The way is cut by %s:%n", plural(cut.totalEdges(), "update"));
+    Table table = new Table("FROM", "TO", "WHY");
+    for (CutEdge edge : cut.edges().subList(0, Math.min(CUT_ROWS, cut.edges().size()))) {
+      table.row(edge.from(), edge.to(), edge.reasons().stream().map(UpdateReason::describe).collect(Collectors.joining("; ")));
+    }
+    table.print(out);
+    int shown = Math.min(CUT_ROWS, cut.edges().size());
+    if (shown < cut.totalEdges()) {
+      out.printf("  (%d more; --json lists up to %d)%n", cut.totalEdges() - shown, cut.edges().size());
+    }
+    if (cut.risksCanOpen()) {
+      out.printf("Accepting %s opens a path%s.%n", names(cut.smallestRiskSet()),
+          cut.provenMinimal() ? " (the smallest such set)" : " (the search stopped early: a smaller set may exist)");
+    } else {
+      out.println("No set of risks opens a path: the target is not reachable in this channel.");
+    }
+  }
+
+  static String names(List<Risk> risks) {
     return risks.isEmpty() ? "-" : risks.stream().map(Risk::name).collect(Collectors.joining(", "));
   }
 
-  private static String plural(int n, String what) {
+  static String plural(int n, String what) {
     return n + " " + what + (n == 1 ? "" : "s");
   }
 
   /** A plain text table with columns as wide as their widest cell. */
-  private static final class Table {
+  static final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
     Table(String... header) {

@@ -36,6 +36,8 @@ public final class DashboardApi implements Api {
           "path.js",
           "streams.js",
           "okd.js",
+          "plan.js",
+          "changes.js",
           "app.js",
           "vendor/cytoscape.min.js",
           "vendor/cytoscape-dagre.min.js");

@@ -58,7 +58,7 @@ public final class PathJson {
     });
   }
 
-  private static void writeAccepted(JsonGenerator g, AcceptedRisks accepted) throws IOException {
+  static void writeAccepted(JsonGenerator g, AcceptedRisks accepted) throws IOException {
     if (accepted.allRisks()) {
       g.writeStringField("acceptedRisks", "all");
       return;
@@ -70,7 +70,7 @@ public final class PathJson {
     g.writeEndArray();
   }
 
-  private static void writeCut(JsonGenerator g, PathCut cut) throws IOException {
+  static void writeCut(JsonGenerator g, PathCut cut) throws IOException {
     g.writeObjectFieldStart("cut");
     g.writeNumberField("totalEdges", cut.totalEdges());
     g.writeArrayFieldStart("edges");
@@ -119,7 +119,7 @@ public final class PathJson {
     g.writeEndArray();
   }
 
-  private static void writeRisks(JsonGenerator g, String field, List<Risk> risks) throws IOException {
+  static void writeRisks(JsonGenerator g, String field, List<Risk> risks) throws IOException {
     g.writeArrayFieldStart(field);
     for (Risk risk : risks) {
       GraphRenderer.writeRisk(g, risk);

@@ -40,7 +40,7 @@ record PathQuery(String channel, String arch, String from, Optional<String> to, 
     return new PathQuery(graph.channel(), graph.arch(), from, to, AcceptedRisks.parse(query.optional("acceptRisks").orElse(null)));
   }
 
-  private static String version(Query query, String name) {
+  static String version(Query query, String name) {
     String value = query.required(name);
     if (value.isEmpty() || value.length() > MAX_VERSION_LENGTH) {
       throw Query.invalid(name + " must be a release version of 1 to " + MAX_VERSION_LENGTH + " characters");

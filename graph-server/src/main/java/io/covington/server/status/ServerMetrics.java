@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The server's Prometheus metrics, on a registry of its own (not the JVM-wide default) so that
@@ -142,6 +143,23 @@ public final class ServerMetrics implements RequestMetrics.Recorder, ResponseCac
   /** What the CoreOS streams' reloads report. */
   public Reloader.Events<CoreOsSnapshot> coreosReloads() {
     return coreosReloads;
+  }
+
+  /**
+   * Reports {@code covington_change_history_problems}: lines of the change history file that were
+   * skipped and writes of it that failed, as {@code problems} counts them.
+   */
+  public void changeHistory(IntSupplier problems) {
+    Gauge.build()
+        .name("covington_change_history_problems")
+        .help("Lines of the change history file that were skipped, and writes of it that failed (see /status).")
+        .register(registry)
+        .setChild(new Gauge.Child() {
+          @Override
+          public double get() {
+            return problems.getAsInt();
+          }
+        });
   }
 
   /** The registry every metric is on, for components that add metrics of their own. */

@@ -13,6 +13,7 @@ import io.covington.server.reload.ReloadStatus;
 import io.covington.server.reload.Served;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The {@code /status} document: for the OpenShift graph (at the top level) and for the CoreOS
@@ -26,7 +27,7 @@ final class StatusDocument {
 
   private StatusDocument() {}
 
-  static byte[] render(boolean ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos) {
+  static byte[] render(boolean ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, List<String> historyProblems) {
     ObjectNode root = JSON.createObjectNode();
     root.put("ready", ready);
     section(root, "graph", graph);
@@ -38,6 +39,8 @@ final class StatusDocument {
       ArrayNode names = ((ObjectNode) streams.get("streams")).putArray("names");
       s.streams().forEach(names::add);
     });
+    ArrayNode history = root.putObject("changeHistory").putArray("problems");
+    historyProblems.forEach(history::add);
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +61,11 @@ public final class StatusRoutes {
    *     down; {@code /readiness} answers 200 only then
    * @param graph the OpenShift graph and its reload status, for {@code /status}
    * @param coreos the CoreOS streams and their reload status, for {@code /status}
+   * @param historyProblems what went wrong reading or writing the change history, for {@code /status}
    */
   public static Router create(
-      Vertx vertx, BooleanSupplier ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, ServerMetrics metrics) {
+      Vertx vertx, BooleanSupplier ready, Served<GraphSnapshot> graph, Served<CoreOsSnapshot> coreos, ServerMetrics metrics,
+      Supplier<List<String>> historyProblems) {
     Router router = Router.router(vertx);
     router
         .route("/liveness")
@@ -89,7 +92,7 @@ public final class StatusRoutes {
             ctx ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos))));
+                    .end(Buffer.buffer(StatusDocument.render(ready.getAsBoolean(), graph, coreos, historyProblems.get()))));
     router
         .route("/accept")
         .method(HttpMethod.POST)

@@ -47,10 +47,17 @@ export const api = {
   path: (channel, arch, from, to, acceptRisks) =>
     openshift('/v1/path', { channel, arch, from, to, acceptRisks: acceptRisks.join(',') }),
   explain: (channel, arch, from, to) => openshift('/v1/explain', { channel, arch, from, to }),
+  plan: (params) => openshift('/v1/plan', params),
+  changes: (channel) => openshift('/v1/changes', { channel }),
   streams: () => coreos('/v1/streams', {}),
   // Wariness 0 sees every rollout, started or not: the view computes each one's progress itself.
   coreosGraph: (stream, basearch) => coreos('/v1/graph', { stream, basearch, rollout_wariness: 0 }),
 };
+
+/** The Atom feed of a channel's changes (every channel when empty), on this origin. */
+export function feedUrl(channel) {
+  return `${config.openshiftPrefix}/v1/changes.atom${channel ? `?${query({ channel })}` : ''}`;
+}
 
 /** Creates an element with attributes and children (strings become text, never HTML). */
 export function el(tag, attrs = {}, ...children) {

@@ -5,6 +5,8 @@ import { BULK_EDGES, ChannelModel, GraphView, legend } from './graph.js';
 import { describeEdge, findVersions, renderDetails, renderEdgeDetails, searchStatus } from './channel.js';
 import { findPath, renderRisks } from './path.js';
 import { renderStreams } from './streams.js';
+import { planUpdate } from './plan.js';
+import { renderChanges, showChanges } from './changes.js';
 import { OKD_CHANNEL, renderOkdSummary } from './okd.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +20,7 @@ const state = {
   focus: null,
   graph: null,
   streamsShown: false,
+  started: false,
   select(index) {
     state.focus = index;
     state.graph.select(index);
@@ -49,13 +52,89 @@ async function start() {
     evt.preventDefault();
     guarded(() => findPath(state));
   });
+  $('plan-form').addEventListener('submit', (evt) => {
+    evt.preventDefault();
+    guarded(() => planUpdate(state.arch));
+  });
+  $('changes-channel').addEventListener('change', () => guarded(showChanges));
   for (const tab of document.querySelectorAll('[role=tab]')) {
     tab.addEventListener('click', () => guarded(() => showView(tab.dataset.view)));
   }
-  await loadChannels();
-  // A view can be linked to: /#path, /#streams, /#okd.
-  const linked = location.hash.slice(1);
-  if (['path', 'streams', 'okd'].includes(linked)) await showView(linked);
+  await loadArchitectures();
+  await loadChannels(linkedChannel());
+  // A view can be linked to (/#path, /#plan, /#changes, /#streams, /#okd), also by changing the hash in the same tab.
+  window.addEventListener('hashchange', () => guarded(showLinkedView));
+  await showLinkedView();
+  state.started = true;
+}
+
+const VIEWS = ['channel', 'path', 'plan', 'changes', 'streams', 'okd'];
+const ARCHES = ['amd64', 'arm64', 'multi', 'ppc64le', 's390x'];
+
+/** The channel a {@code #channel=NAME} link names; empty otherwise. */
+function linkedChannel() {
+  const hash = location.hash.slice(1);
+  return hash.startsWith('channel=') ? decodeURIComponent(hash.slice('channel='.length)) : '';
+}
+
+async function showLinkedView() {
+  const channel = linkedChannel();
+  if (channel) {
+    if (state.view !== 'channel') await showView('channel');
+    if (channel !== state.channel) {
+      if (![...$('channel').options].some((o) => o.value === channel)) throw new Error(`No channel ${channel} on ${state.arch}.`);
+      await loadChannel(channel);
+    }
+    return;
+  }
+  const linked = location.hash.slice(1) || 'channel';
+  if (VIEWS.includes(linked) && linked !== state.view) await showView(linked);
+}
+
+/** Offers only the architectures that have releases, so that choosing one never shows an empty graph. */
+async function loadArchitectures() {
+  const served = [];
+  for (const arch of ARCHES) {
+    const { channels } = await api.channels(arch);
+    if (channels.some((c) => c.releases > 0)) served.push(arch);
+  }
+  const select = $('arch');
+  select.replaceChildren(...(served.length ? served : ['amd64']).map((a) => el('option', { value: a }, a)));
+  select.value = served.includes(state.arch) ? state.arch : select.options[0].value;
+}
+
+/** A channel's family (stable, fast, eus, candidate, …) and version, for grouping and sorting the list. */
+function channelKey(name) {
+  const m = /^(.*?)-?(\d+(?:\.\d+)*)$/.exec(name);
+  if (!m) return { family: name, version: [] };
+  return { family: m[1] || name, version: m[2].split('.').map(Number) };
+}
+
+const FAMILY_ORDER = ['stable', 'fast', 'eus', 'candidate'];
+
+function compareChannels(a, b) {
+  const x = channelKey(a.name);
+  const y = channelKey(b.name);
+  for (let i = 0; i < Math.max(x.version.length, y.version.length); i++) {
+    const d = (x.version[i] ?? -1) - (y.version[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a.name.localeCompare(b.name);
+}
+
+/** The channel list: one group per family (stable, fast, eus, candidate first), each by version, oldest first. */
+function channelOptions(served) {
+  const families = new Map();
+  for (const c of served) {
+    const { family } = channelKey(c.name);
+    if (!families.has(family)) families.set(family, []);
+    families.get(family).push(c);
+  }
+  const rank = (f) => (FAMILY_ORDER.includes(f) ? FAMILY_ORDER.indexOf(f) : FAMILY_ORDER.length);
+  return [...families.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((family) => el('optgroup', { label: family },
+      ...families.get(family).sort(compareChannels).map((c) => el('option', { value: c.name }, `${c.name} (${c.releases})`))));
 }
 
 function hoverText(e) {
@@ -73,16 +152,16 @@ async function guarded(action) {
   }
 }
 
-async function loadChannels() {
+async function loadChannels(linked = '') {
   state.arch = $('arch').value;
   const { channels } = await api.channels(state.arch);
   const served = channels.filter((c) => c.releases > 0);
   const select = $('channel');
-  select.replaceChildren(...served.map((c) => el('option', { value: c.name }, `${c.name} (${c.releases})`)));
+  select.replaceChildren(...channelOptions(served));
   if (served.length === 0) {
     throw new Error(`No channel has releases on ${state.arch}.`);
   }
-  const preferred = [state.channel, 'stable-4.16'].find((name) => served.some((c) => c.name === name)) || served[0].name;
+  const preferred = [linked, state.channel, 'stable-4.16'].find((name) => served.some((c) => c.name === name)) || served[0].name;
   await loadChannel(preferred);
 }
 
@@ -110,10 +189,14 @@ async function loadChannel(name) {
   $('legend').replaceChildren(legend([
     ['unconditional', 'update'], ['conditional', 'conditional update (risk; hover or click)'],
     ['blocked', 'removed by graph-data (on request)'], ['selected', 'selected release'],
-    ['latest', 'newest reachable from it'], ['path', 'path'],
+    ['latest', 'newest reachable from it'], ['newest', 'newest in this channel'], ['path', 'path'],
+    ['cut', 'update that cuts the way to an unreachable target'],
     ...(state.graph.colourByOs ? [['os-fcos', 'Fedora CoreOS (fcos)'], ['os-scos', 'CentOS Stream CoreOS (scos)']] : []),
   ]));
   $('details').replaceChildren(el('p', { class: 'hint' }, 'Click a release, or find one, to see its details.'));
+  $('search').value = '';
+  // The channel view's address names its channel, so that it can be linked to.
+  if (state.started && state.view === 'channel') history.replaceState(null, '', `#channel=${encodeURIComponent(name)}`);
   $('path-result').replaceChildren();
   const conditional = model.edges.filter((e) => e.kind === 'conditional').length;
   status(`${name} on ${state.arch}: ${model.nodes.length} releases, ${model.edges.length} updates `
@@ -132,15 +215,30 @@ function search() {
 async function showView(view) {
   const previous = state.view;
   state.view = view;
-  history.replaceState(null, '', view === 'channel' ? location.pathname : `#${view}`);
+  // replaceState fires no hashchange, so showing a view never loops back here.
+  history.replaceState(null, '', view === 'channel' ? `#channel=${encodeURIComponent(state.channel)}` : `#${view}`);
+  // A search's highlights belong to the view it was made in.
+  state.graph.markFound([]);
+  $('search').value = '';
   for (const tab of document.querySelectorAll('[role=tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.view === view));
   }
   for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== view;
-  $('graph-views').hidden = view === 'streams';
+  const page = ['streams', 'plan', 'changes'].includes(view);
+  $('graph-views').hidden = page;
   $('streams-view').hidden = view !== 'streams';
+  $('plan-view').hidden = view !== 'plan';
+  $('changes-view').hidden = view !== 'changes';
   if (view === 'streams') {
     await renderStreams();
+    return;
+  }
+  if (view === 'plan') {
+    status('Plan a whole update across channels.');
+    return;
+  }
+  if (view === 'changes') {
+    await renderChanges([...$('channel').options].map((o) => o.value));
     return;
   }
   if (view === 'okd') {

@@ -42,6 +42,7 @@ export function renderDetails(state, index) {
           'Synthesized by Covington for the bundled data: not a real release image; the version is real.') : '',
         el('span', { id: 'details-signature' })),
       el('dt', {}, 'Errata'), el('dd', {}, node.metadata.url ? link(node.metadata.url) : '—'),
+      el('dt', {}, 'Downloads'), el('dd', { id: 'details-downloads' }, downloads(node)),
       el('dt', {}, 'Machine OS'), el('dd', { id: 'details-os' },
         os ? `${os} ${node.metadata[OS_KEY_VERSION] || ''}`.trim() : 'not stated'),
       el('dt', {}, 'Channels'), el('dd', {}, channels.length ? channels.join(', ') : '—'),
@@ -86,6 +87,20 @@ async function markSignature(state, index) {
   }
 }
 
+/**
+ * Where the release's oc client and installer are published: the OpenShift mirror's directory of
+ * the version, or the OKD project's release page.
+ */
+function downloads(node) {
+  if (!node.payload) return '—';
+  if (node.version.includes('okd')) {
+    return link(`https://github.com/okd-project/okd/releases/tag/${encodeURIComponent(node.version)}`, 'oc and openshift-install (OKD release)');
+  }
+  const dir = `https://mirror.openshift.com/pub/openshift-v4/clients/ocp/${encodeURIComponent(node.version)}/`;
+  return el('span', {}, link(`${dir}openshift-client-linux.tar.gz`, 'oc (Linux)'), ', ',
+    link(`${dir}openshift-install-linux.tar.gz`, 'installer (Linux)'), ', ', link(dir, 'all platforms'));
+}
+
 /** Asks the path API for the newest release reachable from {@code index} without accepting risks. */
 async function markLatest(state, index) {
   const { model } = state;
@@ -109,6 +124,9 @@ export function describeEdge(model, e) {
   const pair = `${model.version(e.from)} → ${model.version(e.to)}`;
   if (e.kind === 'conditional') {
     return { title: `${pair}: conditional`, lines: e.risks.map((r) => [`${r.name}: ${r.message}`, r.url]) };
+  }
+  if (e.kind === 'cut') {
+    return { title: `${pair}: cuts the way`, lines: e.reasons.map((r) => [r.description, r.risk ? r.risk.url : null]) };
   }
   if (e.kind === 'blocked') {
     const r = e.removal;

@@ -66,6 +66,8 @@ const STYLE = [
   { selector: 'node.os-fcos', style: { 'background-color': '#cfe3ff', 'border-color': '#2b6cb0' } },
   { selector: 'node.os-scos', style: { 'background-color': '#ffe0c2', 'border-color': '#c05621' } },
   { selector: 'node.os-rhcos', style: { 'background-color': '#f3d9d9', 'border-color': '#9b2c2c' } },
+  { selector: 'node.newest', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#2f855a',
+    'font-weight': 'bold' } },
   { selector: 'node.found', style: { 'border-width': 3, 'border-color': '#d69e2e' } },
   { selector: 'node.path', style: { 'background-color': '#e9d8fd', 'border-color': '#6b46c1', 'border-width': 2 } },
   { selector: 'node.latest', style: { 'background-color': '#c6f6d5', 'border-color': '#276749', 'border-width': 3,
@@ -82,6 +84,9 @@ const STYLE = [
     'target-arrow-shape': 'none' } },
   { selector: 'edge.path', style: { 'width': 4, 'line-color': '#6b46c1', 'target-arrow-color': '#6b46c1', 'opacity': 1,
     'z-index': 10 } },
+  { selector: 'edge.cut', style: { 'width': 3.5, 'line-style': 'dashed', 'line-color': '#c53030', 'target-arrow-color': '#c53030',
+    'target-arrow-shape': 'tee', 'opacity': 1, 'z-index': 9 } },
+  { selector: 'node.cut-end', style: { 'border-color': '#c53030', 'border-width': 3 } },
   { selector: 'edge.path.conditional', style: { 'line-color': '#b7791f', 'target-arrow-color': '#b7791f' } },
   // Cytoscape 3.34 drew nothing of a small graph with labelled bezier edges here: keep these straight.
   { selector: 'edge.os-change', style: { 'width': 3, 'opacity': 1, 'label': 'data(label)', 'font-size': 10,
@@ -100,6 +105,7 @@ export class GraphView {
     this.mode = { all: false, blocked: false };
     this.focus = null; // the selected release's index
     this.pathEdges = [];
+    this.cutEdges = [];
   }
 
   /** Draws a new channel; positions come from the cache when this channel was drawn before. */
@@ -107,6 +113,7 @@ export class GraphView {
     this.model = model;
     this.focus = null;
     this.pathEdges = [];
+    this.cutEdges = [];
     if (this.cy) this.cy.destroy();
     const positions = layoutCache.get(cacheKey) || computeLayout(model);
     layoutCache.set(cacheKey, positions);
@@ -124,11 +131,13 @@ export class GraphView {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
+    // Nodes come in SemVer order: the last is the newest release of the channel.
+    const newest = model.nodes.length - 1;
     const nodes = model.nodes.map((n, i) => ({
       group: 'nodes',
-      data: { id: `n${i}`, index: i, label: n.version, latestLabel: `★ ${n.version}` },
+      data: { id: `n${i}`, index: i, label: i === newest ? `${n.version} (newest)` : n.version, latestLabel: `★ ${n.version}` },
       position: positions[i],
-      classes: this.colourByOs && model.osOf(i) ? `os-${model.osOf(i)}` : '',
+      classes: [this.colourByOs && model.osOf(i) ? `os-${model.osOf(i)}` : '', i === newest ? 'newest' : ''].join(' ').trim(),
     }));
     this.cy.add(nodes);
     this.cy.on('tap', 'node', (evt) => this.handlers.onSelectNode && this.handlers.onSelectNode(evt.target.data('index')));
@@ -138,6 +147,8 @@ export class GraphView {
     this.redrawEdges();
     this.fit();
     this.container.dataset.nodes = String(model.nodes.length);
+    this.container.dataset.newest = model.nodes.length ? model.nodes[newest].version : '';
+    this.container.dataset.found = '0';
   }
 
   /** Fits the whole channel in the container, after reading the container's size again (it may just have been shown). */
@@ -168,6 +179,7 @@ export class GraphView {
       this.cy.nodes('.found').removeClass('found');
       for (const i of indices) this.cy.getElementById(`n${i}`).addClass('found');
     });
+    this.container.dataset.found = String(indices.length);
   }
 
   markLatest(index) {
@@ -187,6 +199,18 @@ export class GraphView {
     }
   }
 
+  /**
+   * Draws the cut of an unreachable target: the updates ({from, to, reasons} version pairs) that
+   * would have joined the two sides, in red, fitted in view; none clears it.
+   */
+  showCut(edges) {
+    this.cutEdges = edges
+      .map((c) => ({ from: this.model.index.get(c.from), to: this.model.index.get(c.to), kind: 'cut', reasons: c.reasons || [] }))
+      .filter((e) => e.from !== undefined && e.to !== undefined);
+    this.redrawEdges();
+    if (this.cutEdges.length) this.cy.fit(this.cy.elements('.cut, .cut-end'), 60);
+  }
+
   /** The edges on the canvas: what the mode, selection and path ask for. */
   redrawEdges() {
     const cy = this.cy;
@@ -201,6 +225,7 @@ export class GraphView {
       wanted.push({ e, classes: `${e.kind} ${extra}`.trim() });
     };
     for (const e of this.pathEdges) push(e, 'path');
+    for (const e of this.cutEdges) push(e, '');
     if (this.focus !== null) {
       for (const e of model.out[this.focus]) push(e, '');
       for (const e of model.in[this.focus]) push(e, '');
@@ -215,7 +240,7 @@ export class GraphView {
     }
     cy.batch(() => {
       cy.edges().remove();
-      cy.nodes('.selected, .path').removeClass('selected path');
+      cy.nodes('.selected, .path, .cut-end').removeClass('selected path cut-end');
       cy.add(wanted.map(({ e, classes }, i) => ({
         group: 'edges',
         data: { id: `e${i}`, source: `n${e.from}`, target: `n${e.to}`, edge: e, label: edgeLabel(e, model) },
@@ -225,9 +250,14 @@ export class GraphView {
         cy.getElementById(`n${e.from}`).addClass('path');
         cy.getElementById(`n${e.to}`).addClass('path');
       }
+      for (const e of this.cutEdges) {
+        cy.getElementById(`n${e.from}`).addClass('cut-end');
+        cy.getElementById(`n${e.to}`).addClass('cut-end');
+      }
       if (this.focus !== null) cy.getElementById(`n${this.focus}`).addClass('selected');
     });
     this.container.dataset.edges = String(cy.edges().length);
+    this.container.dataset.cut = String(this.cutEdges.length);
   }
 
   destroy() {

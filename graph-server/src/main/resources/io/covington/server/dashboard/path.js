@@ -36,9 +36,12 @@ export async function findPath(state) {
   } catch (e) {
     out.replaceChildren(el('p', { class: 'problem' }, e.message));
     state.graph.showPath([]);
+    state.graph.showCut([]);
     return;
   }
   state.graph.showPath(plan.hops);
+  // An unreachable target: the updates that cut the way are drawn, not only listed.
+  state.graph.showCut(plan.cut ? plan.cut.edges : []);
   const parts = [];
   if (plan.reachable) {
     parts.push(el('p', { class: 'verdict ok', id: 'path-verdict' },

@@ -135,10 +135,16 @@ class DashboardBrowserTest {
     waitFor(d -> text("path-result").contains("not reachable") && exists("explain"));
     assertThat(text("cut")).contains("RuncShareProcessNamespace");
     assertThat(text("explain")).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
+    // The cut is drawn, not only listed: its updates in red on the graph.
+    int cut = Integer.parseInt(driver.findElement(By.id("graph")).getDomAttribute("data-cut"));
+    assertThat(cut).isPositive();
+    assertThat(graphEdges()).isGreaterThanOrEqualTo(cut);
+    assertThat(driver.findElement(By.id("legend")).getText()).contains("cuts the way");
 
     driver.findElement(By.cssSelector("#risks input[value='RuncShareProcessNamespace']")).click();
     driver.findElement(By.id("path-go")).click();
     waitFor(d -> text("path-verdict").contains("1 update"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-cut")).isEqualTo("0");
     List<WebElement> hops = driver.findElements(By.cssSelector("#hops li"));
     assertThat(hops).hasSize(1);
     assertThat(hops.get(0).getText()).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
@@ -197,6 +203,115 @@ class DashboardBrowserTest {
 
   @Test
   @Order(6)
+  void plansTheEusRouteWithItsCommandsAndCopiesThem() throws Exception {
+    driver.findElement(By.id("tab-plan")).click();
+    waitFor(d -> driver.findElement(By.id("plan-view")).isDisplayed());
+    assertThat(driver.findElement(By.id("graph")).isDisplayed()).isFalse();
+    fill("plan-from", "4.14.30");
+    fill("plan-to", "4.16");
+    new Select(driver.findElement(By.id("plan-route"))).selectByValue("eus");
+    driver.findElement(By.id("plan-go")).click();
+    waitFor(d -> text("plan-verdict").contains("2 updates"));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#plan-steps tbody tr"));
+    assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.getText()).contains("eus-4.16", "paused"));
+    assertThat(text("plan-result")).contains("worker pools run 4.14.30 → 4.16.");
+    List<WebElement> commands = driver.findElements(By.cssSelector("#plan-commands li"));
+    assertThat(commands.get(0).getText()).contains("oc patch mcp/worker", "\"paused\":true");
+    assertThat(commands.get(commands.size() - 1).getText()).contains("\"paused\":false");
+    assertThat(text("plan-commands")).contains("oc adm upgrade channel eus-4.16", "oc adm upgrade --to 4.16.");
+    WebElement copy = commands.get(0).findElement(By.cssSelector("button.copy"));
+    copy.click();
+    waitFor(d -> copy.getDomAttribute("data-copied") != null);
+    browser.screenshot("plan");
+
+    // A target that needs a risk names the newer release that does not.
+    new Select(driver.findElement(By.id("plan-route"))).selectByValue("standard");
+    fill("plan-from", "4.15.20");
+    fill("plan-to", "4.16.53");
+    driver.findElement(By.id("plan-go")).click();
+    waitFor(d -> exists("plan-newer"));
+    assertThat(text("plan-verdict")).contains("not reachable");
+    assertThat(text("plan-newer")).contains("4.16.55", "without accepting any risk");
+    assertThat(text("plan-cut")).contains("RuncShareProcessNamespace");
+
+    // Accepting the risk opens the conditional update, run with --allow-not-recommended. (A misspelt
+    // risk is a 400 that PlanApiTest checks: here it would be a console error of the browser.)
+    fill("plan-risks", "RuncShareProcessNamespace");
+    driver.findElement(By.id("plan-go")).click();
+    waitFor(d -> !driver.findElement(By.id("error")).isDisplayed() && text("plan-verdict").contains("1 update"));
+    assertThat(text("plan-commands")).contains("oc adm upgrade --to 4.16.53 --allow-not-recommended");
+  }
+
+  @Test
+  @Order(7)
+  void listsTheChangesWithTheChannelsFeed() throws Exception {
+    driver.findElement(By.id("tab-changes")).click();
+    waitFor(d -> exists("changes-empty"));
+    assertThat(text("changes-empty")).contains("each reload that changes a channel");
+    assertThat(driver.findElement(By.id("changes-feed")).getDomAttribute("href")).isEqualTo("/api/upgrades_info/v1/changes.atom");
+    new Select(driver.findElement(By.id("changes-channel"))).selectByValue("stable-4.16");
+    waitFor(d -> driver.findElement(By.id("changes-feed")).getDomAttribute("href").endsWith("?channel=stable-4.16"));
+    browser.screenshot("changes");
+  }
+
+  @Test
+  @Order(8)
+  void followsTheHashWithinOneTab() {
+    browser.driver.executeScript("location.hash = '#streams'");
+    waitFor(d -> "true".equals(d.findElement(By.id("tab-streams")).getDomAttribute("aria-selected"))
+        && driver.findElement(By.id("streams-view")).isDisplayed());
+    browser.driver.executeScript("location.hash = '#okd'");
+    waitFor(d -> "true".equals(d.findElement(By.id("tab-okd")).getDomAttribute("aria-selected"))
+        && text("status").startsWith("stable-scos-4") && driver.findElement(By.id("graph")).isDisplayed());
+    browser.driver.executeScript("location.hash = '#plan'");
+    waitFor(d -> driver.findElement(By.id("plan-view")).isDisplayed());
+    browser.driver.executeScript("location.hash = '#channel'");
+    waitFor(d -> "true".equals(d.findElement(By.id("tab-channel")).getDomAttribute("aria-selected"))
+        && driver.findElement(By.id("graph")).isDisplayed() && graphNodes() > 0);
+    // A channel can be linked to, and the channel view's address names the channel shown.
+    browser.driver.executeScript("location.hash = '#channel=fast-4.14'");
+    waitFor(d -> text("status").startsWith("fast-4.14 on amd64"));
+    assertThat(new Select(driver.findElement(By.id("channel"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("fast-4.14");
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-4.15");
+    waitFor(d -> text("status").startsWith("stable-4.15 on amd64"));
+    assertThat((String) browser.driver.executeScript("return location.hash")).isEqualTo("#channel=stable-4.15");
+    driver.get(origin + "/#channel=eus-4.14");
+    waitFor(d -> text("status").startsWith("eus-4.14 on amd64"));
+  }
+
+  @Test
+  @Order(9)
+  void groupsChannelsByFamilyOffersOnlyServedArchitecturesAndMarksTheNewest() {
+    // The bundled data has amd64 releases only: no architecture without data is offered.
+    assertThat(new Select(driver.findElement(By.id("arch"))).getOptions()).extracting(WebElement::getText).containsExactly("amd64");
+    List<String> groups = driver.findElements(By.cssSelector("#channel optgroup")).stream().map(g -> g.getDomAttribute("label")).toList();
+    assertThat(groups.subList(0, 4)).containsExactly("stable", "fast", "eus", "candidate");
+    List<String> candidates = driver.findElements(By.cssSelector("#channel optgroup[label=candidate] option")).stream()
+        .map(o -> o.getDomAttribute("value")).toList();
+    assertThat(candidates).containsSubsequence("candidate-4.2", "candidate-4.9", "candidate-4.10", "candidate-4.18");
+
+    new Select(driver.findElement(By.id("channel"))).selectByValue("stable-4.16");
+    waitFor(d -> text("status").startsWith("stable-4.16 on amd64"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-newest")).isEqualTo("4.16.55");
+    assertThat(driver.findElement(By.id("legend")).getText()).contains("newest in this channel");
+
+    WebElement search = driver.findElement(By.id("search"));
+    search.sendKeys("4.15.20", Keys.ENTER);
+    waitFor(d -> text("details-version").equals("4.15.20"));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-found")).isNotEqualTo("0");
+    List<String> downloads = driver.findElements(By.cssSelector("#details-downloads a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    assertThat(downloads).contains("https://mirror.openshift.com/pub/openshift-v4/clients/ocp/4.15.20/openshift-client-linux.tar.gz",
+        "https://mirror.openshift.com/pub/openshift-v4/clients/ocp/4.15.20/openshift-install-linux.tar.gz");
+    // A search's highlights do not follow the user into another view and back.
+    driver.findElement(By.id("tab-path")).click();
+    driver.findElement(By.id("tab-channel")).click();
+    waitFor(d -> "true".equals(d.findElement(By.id("tab-channel")).getDomAttribute("aria-selected")));
+    assertThat(driver.findElement(By.id("graph")).getDomAttribute("data-found")).isEqualTo("0");
+    assertThat(driver.findElement(By.id("search")).getDomProperty("value")).isEmpty();
+  }
+
+  @Test
+  @Order(10)
   void neverRequestsAnythingOutsideTheServersOrigin() {
     List<String> urls = browser.requestedUrls();
     assertThat(urls).as("requests seen").isNotEmpty().allMatch(url -> url.startsWith(origin + "/"), "on " + origin);
@@ -212,6 +327,12 @@ class DashboardBrowserTest {
       browser.drainLogs();
       return condition.apply(d);
     });
+  }
+
+  private void fill(String id, String value) {
+    WebElement input = driver.findElement(By.id(id));
+    input.clear();
+    input.sendKeys(value);
   }
 
   private String text(String id) {

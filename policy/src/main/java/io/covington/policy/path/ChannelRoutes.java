@@ -6,16 +6,21 @@ import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.ArchGraph;
 import io.covington.graph.snapshot.EdgeRemoval;
 import io.covington.graph.snapshot.UpdateEdge;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleDirectedGraph;
+import org.semver4j.Semver;
 
 /**
  * What path queries on one channel and architecture need, computed once per snapshot: the served
@@ -87,47 +92,76 @@ final class ChannelRoutes {
   }
 
   static ChannelRoutes of(ChannelGraph view, ArchGraph archGraph, Map<PairKey, List<EdgeRemoval>> removals) {
-    List<Release> nodes = view.nodes();
+    return build(view.channel(), view.arch(), view.nodes(), archGraph, removals, (from, to) -> true);
+  }
+
+  /**
+   * The routes of several channels at once, named {@code name}: every release one of them serves,
+   * and every update that one of them serves (both ends in the same channel). What a cluster that
+   * may switch between these channels can take. O(C · N + E + D) for C channels.
+   */
+  static ChannelRoutes union(String name, String arch, List<ChannelGraph> views, ArchGraph archGraph,
+      Map<PairKey, List<EdgeRemoval>> removals) {
+    Map<String, BitSet> channelsOf = new HashMap<>();
+    Map<String, Release> releases = new HashMap<>();
+    for (int c = 0; c < views.size(); c++) {
+      for (Release r : views.get(c).nodes()) {
+        channelsOf.computeIfAbsent(r.version(), v -> new BitSet()).set(c);
+        releases.putIfAbsent(r.version(), r);
+      }
+    }
+    // Parsed once each: comparing version strings parses both every time.
+    Map<String, Semver> parsed = new HashMap<>();
+    releases.keySet().forEach(v -> parsed.put(v, new Semver(v)));
+    List<Release> nodes = releases.values().stream()
+        .sorted(Comparator.comparing((Release r) -> parsed.get(r.version())).thenComparing(Release::version))
+        .toList();
+    return build(name, arch, nodes, archGraph, removals,
+        (from, to) -> channelsOf.get(from).intersects(channelsOf.get(to)));
+  }
+
+  /** The routes over {@code nodes} (SemVer order) with the arch graph's updates that {@code together} admits. */
+  private static ChannelRoutes build(String channel, String arch, List<Release> nodes, ArchGraph archGraph,
+      Map<PairKey, List<EdgeRemoval>> removals, BiPredicate<String, String> together) {
     Map<String, Integer> index = new HashMap<>();
     Graph<Integer, RouteEdge> g = new SimpleDirectedGraph<>(RouteEdge.class);
     for (int i = 0; i < nodes.size(); i++) {
       index.put(nodes.get(i).version(), i);
       g.addVertex(i);
     }
-    TreeMap<String, Risk> risks = new TreeMap<>();
+    List<UpdateEdge> updates = new ArrayList<>();
     for (Release r : nodes) {
       for (UpdateEdge e : archGraph.graph().outgoingEdgesOf(r)) {
-        if (index.containsKey(e.to().version())) {
-          e.risks().forEach(risk -> risks.putIfAbsent(risk.name(), risk));
+        if (index.containsKey(e.to().version()) && together.test(r.version(), e.to().version())) {
+          updates.add(e);
         }
       }
     }
+    TreeMap<String, Risk> risks = new TreeMap<>();
+    updates.forEach(e -> e.risks().forEach(risk -> risks.putIfAbsent(risk.name(), risk)));
     List<Risk> table = risks.size() <= Long.SIZE ? List.copyOf(risks.values()) : List.of();
     Map<String, Integer> bit = new HashMap<>();
     for (int b = 0; b < table.size(); b++) {
       bit.put(table.get(b).name(), b);
     }
-    for (int i = 0; i < nodes.size(); i++) {
-      for (UpdateEdge e : archGraph.graph().outgoingEdgesOf(nodes.get(i))) {
-        Integer to = index.get(e.to().version());
-        if (to != null) {
-          long bits = 0;
-          for (Risk risk : e.risks()) {
-            Integer b = bit.get(risk.name());
-            bits |= b == null ? 0 : 1L << b;
-          }
-          g.addEdge(i, to, RouteEdge.served(i, to, e.risks(), e.conditions(), bits));
-        }
+    for (UpdateEdge e : updates) {
+      int from = index.get(e.from().version());
+      int to = index.get(e.to().version());
+      long bits = 0;
+      for (Risk risk : e.risks()) {
+        Integer b = bit.get(risk.name());
+        bits |= b == null ? 0 : 1L << b;
       }
+      g.addEdge(from, to, RouteEdge.served(from, to, e.risks(), e.conditions(), bits));
     }
     removals.forEach((pair, list) -> {
       Integer from = index.get(pair.from());
       Integer to = index.get(pair.to());
-      if (from != null && to != null && !g.containsEdge(from, to)) {
+      if (from != null && to != null && !g.containsEdge(from, to) && together.test(pair.from(), pair.to())) {
         g.addEdge(from, to, RouteEdge.removed(from, to, list));
       }
     });
-    return new ChannelRoutes(view.channel(), view.arch(), nodes, Map.copyOf(index), g, table);
+    return new ChannelRoutes(channel, arch, nodes, Map.copyOf(index), g, table);
   }
 
   /**

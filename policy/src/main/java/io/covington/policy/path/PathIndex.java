@@ -9,10 +9,12 @@ import io.covington.graph.snapshot.EdgeRemoval;
 import io.covington.graph.snapshot.GraphSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +44,11 @@ public final class PathIndex {
   private final int maxEdgeEntries;
   private final Cache<ChannelKey, ChannelRoutes> routes;
   private final Map<String, Map<ChannelRoutes.PairKey, List<EdgeRemoval>>> removals = new ConcurrentHashMap<>();
+  /** Plan routes (unions of many channels), within the same budget as the channels' routes. */
+  private final Cache<PlanKey, PlanRoutes> plans;
+  private final Map<String, Set<String>> riskNames = new ConcurrentHashMap<>();
+
+  private record PlanKey(List<ChannelFamily> families, String arch) {}
 
   private PathIndex(GraphSnapshot snapshot, int maxEdgeEntries) {
     if (maxEdgeEntries < 1) {
@@ -53,6 +60,11 @@ public final class PathIndex {
     this.routes = Caffeine.newBuilder()
         .maximumWeight(maxEdgeEntries)
         .weigher((ChannelKey k, ChannelRoutes r) -> r.weight())
+        .executor(Runnable::run)
+        .build();
+    this.plans = Caffeine.newBuilder()
+        .maximumWeight(maxEdgeEntries)
+        .weigher((PlanKey k, PlanRoutes r) -> r.union.weight())
         .executor(Runnable::run)
         .build();
   }
@@ -85,18 +97,18 @@ public final class PathIndex {
   /**
    * Builds channels' entries now, e.g. off the event loop right after a snapshot is published:
    * every channel while the budget lasts, then no more (a channel built past it would only push
-   * out one built a moment earlier).
+   * out one built a moment earlier); then the default plan routes (the stable channels).
    */
   public PathIndex warm() {
     long used = 0;
     for (String arch : snapshot.architectures()) {
       for (ChannelSummary c : snapshot.channels(arch)) {
-        Optional<ChannelRoutes> built = routes(c.name(), arch);
-        used += built.map(ChannelRoutes::weight).orElse(0);
         if (used >= maxEdgeEntries) {
-          return this;
+          break;
         }
+        used += routes(c.name(), arch).map(ChannelRoutes::weight).orElse(0);
       }
+      planRoutes(List.of(ChannelFamily.STABLE), arch);
     }
     return this;
   }
@@ -114,6 +126,52 @@ public final class PathIndex {
       return Optional.empty();
     }
     return Optional.of(routes.get(key, k -> ChannelRoutes.of(view.get(), archGraph.get(), removals(arch))));
+  }
+
+  /**
+   * The routes of plans over {@code families} on {@code arch}; empty for an unknown architecture.
+   * Built on first use (the union of the families' channels), then only read.
+   */
+  Optional<PlanRoutes> planRoutes(List<ChannelFamily> families, String arch) {
+    if (snapshot.archGraph(arch).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(plans.get(new PlanKey(List.copyOf(families), arch), k -> {
+      List<PlanRoutes.Member> all = new ArrayList<>();
+      for (ChannelSummary c : snapshot.channels(arch)) {
+        Optional<ChannelFamily.Member> member = ChannelFamily.of(c.name());
+        if (member.isPresent() && c.releases() > 0) {
+          all.add(new PlanRoutes.Member(member.get(), arch, this));
+        }
+      }
+      return PlanRoutes.of(k.families(), arch, all, this);
+    }));
+  }
+
+  /** The union of some channels' routes on {@code arch}, named {@code name}. */
+  ChannelRoutes union(String name, String arch, List<ChannelRoutes> channels) {
+    List<ChannelGraph> views = channels.stream().map(r -> snapshot.channel(r.channel, arch).orElseThrow()).toList();
+    return ChannelRoutes.union(name, arch, views, snapshot.archGraph(arch).orElseThrow(), removals(arch));
+  }
+
+  /**
+   * Refuses accepted risks that no update of {@code arch} carries: a misspelt name would otherwise
+   * accept nothing, silently.
+   *
+   * @throws PathQueryException of kind {@code UNKNOWN_RISK} naming every such risk
+   */
+  void checkRisks(String arch, AcceptedRisks accepted) throws PathQueryException {
+    Set<String> known = riskNames.computeIfAbsent(arch, a -> {
+      Set<String> names = new HashSet<>();
+      snapshot.archGraph(a).ifPresent(g -> g.graph().edgeSet().forEach(e -> e.risks().forEach(r -> names.add(r.name()))));
+      return Set.copyOf(names);
+    });
+    List<String> unknown = accepted.names().stream().filter(n -> !known.contains(n)).toList();
+    if (!unknown.isEmpty()) {
+      throw new PathQueryException(PathQueryException.Kind.UNKNOWN_RISK, "acceptRisks", String.join(",", unknown),
+          "acceptRisks names risks that no " + arch + " update carries: " + String.join(", ", unknown)
+              + " (risk names are case-sensitive, e.g. the name in a blocked-edges file's risk)");
+    }
   }
 
   /** Removed declared updates of an architecture, by (from, to) version; empty for an unknown one. */

@@ -13,18 +13,31 @@ public final class PathQueryException extends Exception {
   /** What was wrong with the query. */
   public enum Kind {
     /** No release of that version on that architecture (404). */
-    UNKNOWN_VERSION("unknown_version"),
-    /** The release exists on the architecture but the channel does not serve it (400). */
-    VERSION_NOT_IN_CHANNEL("version_not_in_channel"),
+    UNKNOWN_VERSION("unknown_version", true),
+    /** The release exists on the architecture but the channel (or no channel of the families asked) serves it (400). */
+    VERSION_NOT_IN_CHANNEL("version_not_in_channel", false),
     /** No such channel in the graph-data (404). */
-    UNKNOWN_CHANNEL("unknown_channel"),
+    UNKNOWN_CHANNEL("unknown_channel", true),
     /** No release at all on that architecture (404). */
-    UNKNOWN_ARCH("unknown_arch");
+    UNKNOWN_ARCH("unknown_arch", true),
+    /** Accepted risks that no update of the architecture carries: a typo would otherwise be silently ignored (400). */
+    UNKNOWN_RISK("unknown_risk", false),
+    /** The target is older than the release updated from: clusters are never downgraded (400). */
+    DOWNGRADE("downgrade", false),
+    /** A plan parameter that is not one of its allowed values, or a route the versions do not fit (400). */
+    INVALID_PLAN("invalid_plan", false);
 
     private final String wireName;
+    private final boolean notFound;
 
-    Kind(String wireName) {
+    Kind(String wireName, boolean notFound) {
       this.wireName = wireName;
+      this.notFound = notFound;
+    }
+
+    /** Whether the query names something the data does not have (HTTP 404), rather than a bad combination (400). */
+    public boolean notFound() {
+      return notFound;
     }
 
     public String wireName() {
@@ -47,7 +60,7 @@ public final class PathQueryException extends Exception {
     return kind;
   }
 
-  /** The query parameter at fault: {@code from}, {@code to}, {@code channel} or {@code arch}. */
+  /** The query parameter at fault: e.g. {@code from}, {@code to}, {@code channel}, {@code arch} or {@code acceptRisks}. */
   public String parameter() {
     return parameter;
   }

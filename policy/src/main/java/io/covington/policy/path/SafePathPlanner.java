@@ -53,11 +53,12 @@ public final class SafePathPlanner {
   /**
    * Plans a path.
    *
-   * @throws PathQueryException when the architecture, the channel or a version is unknown, or a
-   *     version is not in the channel
+   * @throws PathQueryException when the architecture, the channel or a version is unknown, a
+   *     version is not in the channel, or an accepted risk is carried by no update of the architecture
    */
   public PathPlan plan(PathRequest request) throws PathQueryException {
     ChannelRoutes routes = routes(request);
+    index.checkRisks(request.arch(), request.accepted());
     int from = node(routes, request, "from", request.from());
     Optional<Integer> requested = Optional.empty();
     if (request.to().isPresent()) {
@@ -126,7 +127,7 @@ public final class SafePathPlanner {
     return new Hop(routes.version(e.from), routes.version(e.to), kind, e.risks);
   }
 
-  private static PathCut cut(
+  static PathCut cut(
       ChannelRoutes routes, Graph<Integer, RouteEdge> usable, int from, int target, int[] toTarget, AcceptedRisks accepted) {
     BitSet near = reachableFrom(usable, from);
     // First choice: updates into releases that reach the target with the accepted risks, so

@@ -57,6 +57,17 @@ class PathIndexBudgetTest {
   }
 
   @Test
+  void theStablePlanRoutesFitTheDefaultBudgetAndPinNoChannel() {
+    PathIndex index = PathIndex.of(Bundled.SNAPSHOT).warm();
+    PlanRoutes stable = index.planRoutes(List.of(ChannelFamily.STABLE), AMD64).orElseThrow();
+
+    // Held, or every plan query would build the union of the stable channels again.
+    assertThat(stable.union.weight()).isLessThan(PathIndex.DEFAULT_MAX_EDGE_ENTRIES);
+    assertThat(index.planRoutes(List.of(ChannelFamily.STABLE), AMD64).orElseThrow()).isSameAs(stable);
+    assertThat(index.edgeEntries()).isLessThanOrEqualTo(PathIndex.DEFAULT_MAX_EDGE_ENTRIES);
+  }
+
+  @Test
   void aBudgetBelowOneIsRefused() {
     assertThatThrownBy(() -> PathIndex.of(Bundled.SNAPSHOT, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
   }

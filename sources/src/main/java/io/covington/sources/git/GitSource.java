@@ -5,12 +5,16 @@ import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
+import io.covington.sources.EarlierRevision;
 import io.covington.sources.NetworkFailure;
 import io.covington.sources.Source;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,6 +23,8 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
@@ -150,6 +156,36 @@ public final class GitSource implements Source<GraphData> {
       throw new IllegalStateException("read() before a successful update()");
     }
     return GraphDataReader.read(tree, limits).withRevision(checkedOut.name());
+  }
+
+  /** The first-parent commits before the one checked out, each read from a tree of its own that is deleted after. */
+  @Override
+  public List<EarlierRevision<GraphData>> earlier(int count) throws IOException {
+    if (checkedOut == null || count <= 0) {
+      return List.of();
+    }
+    Path history = cacheDir.resolve("history");
+    Files.createDirectories(history);
+    List<EarlierRevision<GraphData>> result = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit = walk.parseCommit(checkedOut);
+      for (int i = 0; i < count && commit.getParentCount() > 0; i++) {
+        commit = walk.parseCommit(commit.getParent(0));
+        Path tree = history.resolve(commit.name());
+        GitTrees.deleteTree(tree);
+        try {
+          GitTrees.materialize(git.getRepository(), commit, "", tree);
+          GraphData data = GraphDataReader.read(tree, limits).withRevision(commit.name());
+          result.add(new EarlierRevision<>(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()), data));
+        } catch (InvalidInputException e) {
+          // A commit that cannot be read was never served either: the history goes across it.
+        } finally {
+          GitTrees.deleteTree(tree);
+        }
+      }
+    }
+    Collections.reverse(result);
+    return List.copyOf(result);
   }
 
   @Override

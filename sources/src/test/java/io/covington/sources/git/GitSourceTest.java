@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.covington.graph.MemoryTempDir;
 import io.covington.graph.input.Channel;
+import io.covington.graph.input.GraphData;
+import io.covington.sources.EarlierRevision;
 import io.covington.sources.TestInputs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,31 @@ class GitSourceTest {
       repo.commitAll("Second signature");
       source.update();
       assertThat(source.read().signatures().files()).extracting(f -> f.number()).containsExactly(1, 2);
+      source.close();
+    }
+  }
+
+  @Test
+  void readsTheCommitsBeforeTheOneCheckedOutOldestFirstAndLeavesNoTreeBehind() throws Exception {
+    try (GitFixture repo = GitFixture.create(dir.resolve("git"))) {
+      TestInputs.copyTree(TestInputs.write(dir).graphData(), repo.work);
+      String first = repo.commitAll("First");
+      Files.delete(repo.work.resolve("channels/fast-4.16.yaml"));
+      String second = repo.commitAll("Second");
+      Files.writeString(repo.work.resolve("channels/fast-4.16.yaml"), "name: fast-4.16\nversions:\n- 4.16.0\n");
+      String third = repo.commitAll("Third");
+      GitSource source = new GitSource(repo.fileUrl(), "master", Optional.empty(), dir.resolve("cache"), GitCredentials.none());
+      assertThat(source.earlier(5)).as("before any update").isEmpty();
+      assertThat(source.update()).isEqualTo(third);
+      List<EarlierRevision<GraphData>> earlier = source.earlier(5);
+      assertThat(earlier).extracting(EarlierRevision::revision).containsExactly(first, second);
+      assertThat(earlier.get(0).data().revision()).isEqualTo(first);
+      assertThat(earlier.get(1).data().channels()).extracting(Channel::name).containsExactly("stable-4.16");
+      assertThat(source.earlier(1)).extracting(EarlierRevision::revision).containsExactly(second);
+      try (Stream<Path> trees = Files.list(dir.resolve("cache/history"))) {
+        assertThat(trees).isEmpty();
+      }
+      assertThat(source.read().revision()).as("the served tree is untouched").isEqualTo(third);
       source.close();
     }
   }

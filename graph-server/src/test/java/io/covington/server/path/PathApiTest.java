@@ -111,6 +111,7 @@ class PathApiTest {
       "/v1/path?channel=stable-4.16&from=4.15.20&arch=x86_64  | 400 | invalid_params",
       "/v1/path?channel=stable-4.16&from=9.9.9                | 404 | unknown_version",
       "/v1/path?channel=stable-4.16&from=4.2.0                | 400 | version_not_in_channel",
+      "/v1/path?channel=stable-4.16&from=4.16.20&to=4.16.10   | 400 | downgrade",
       "/v1/path?channel=no-such-channel&from=4.15.20          | 404 | unknown_channel",
   })
   void badQueriesGetTheJsonErrorBody(String pathAndQuery, int status, String kind) throws Exception {

@@ -64,6 +64,10 @@ public final class SafePathPlanner {
     if (request.to().isPresent()) {
       requested = Optional.of(node(routes, request, "to", request.to().get()));
     }
+    if (requested.isPresent() && requested.get() < from) {
+      throw new PathQueryException(PathQueryException.Kind.DOWNGRADE, "to", request.to().get(),
+          "to " + request.to().get() + " is older than from " + request.from() + ": clusters are never downgraded");
+    }
     Graph<Integer, RouteEdge> usable = usable(routes, request.accepted());
     int target = requested.orElseGet(() -> newestReachable(usable, from));
     // Stops once from is found; when it is not, the search ran to the end and the cut reuses it.
@@ -184,7 +188,28 @@ public final class SafePathPlanner {
       throw new PathQueryException(PathQueryException.Kind.UNKNOWN_VERSION, parameter, version,
           parameter + " version " + version + " has no " + request.arch() + " release");
     }
+    // The channels that have it, from their release lists (an error answer builds no routes).
+    // Stable channels first: the ones a cluster most likely should be in.
+    List<String> elsewhere = index.snapshot().channels(request.arch()).stream()
+        .map(c -> c.name())
+        .filter(c -> index.snapshot().channel(c, request.arch()).stream().flatMap(g -> g.nodes().stream())
+            .anyMatch(r -> r.version().equals(version)))
+        .sorted(Comparator.comparingInt(SafePathPlanner::familyRank).thenComparing(Comparator.naturalOrder()))
+        .toList();
     throw new PathQueryException(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL, parameter, version,
-        parameter + " version " + version + " is not in channel " + request.channel() + " on " + request.arch());
+        parameter + " version " + version + " is not in channel " + request.channel() + " on " + request.arch()
+            + (elsewhere.isEmpty() ? "" : "; it is in " + String.join(", ", elsewhere.subList(0, Math.min(6, elsewhere.size())))
+                + (elsewhere.size() > 6 ? " and " + (elsewhere.size() - 6) + " more" : "")
+                + " (/v1/plan plans an update across channels)"));
+  }
+
+  private static int familyRank(String channel) {
+    List<String> families = List.of("stable-", "fast-", "eus-", "candidate-");
+    for (int i = 0; i < families.size(); i++) {
+      if (channel.startsWith(families.get(i))) {
+        return i;
+      }
+    }
+    return families.size();
   }
 }

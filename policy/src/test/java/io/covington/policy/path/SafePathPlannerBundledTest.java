@@ -125,12 +125,12 @@ class SafePathPlannerBundledTest {
   }
 
   @Test
-  void aDowngradeIsUnreachableAndNoRiskHelps() throws Exception {
-    PathPlan p = plan("stable-4.16", "4.16.55", "4.15.20", AcceptedRisks.none());
-    assertThat(p.reachable()).isFalse();
-    assertThat(p.cut().orElseThrow().risksCanOpen()).isFalse();
-    assertThat(p.cut().orElseThrow().smallestRiskSet()).isEmpty();
-    assertThat(p.cut().orElseThrow().edges()).isEmpty();
+  void aDowngradeIsRefusedWithItsReasonNotAnsweredWithAnEmptyCut() {
+    assertThatThrownBy(() -> plan("stable-4.16", "4.16.55", "4.15.20", AcceptedRisks.all()))
+        .isInstanceOfSatisfying(PathQueryException.class, e -> {
+          assertThat(e.kind()).isEqualTo(PathQueryException.Kind.DOWNGRADE);
+          assertThat(e.getMessage()).contains("older than from 4.16.55").contains("never downgraded");
+        });
   }
 
   @Test
@@ -156,6 +156,20 @@ class SafePathPlannerBundledTest {
           assertThat(e.kind()).isEqualTo(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL);
           assertThat(e.parameter()).isEqualTo("to");
           assertThat(e.value()).isEqualTo(SCOS_3);
+        });
+    // 4.12.0 is not in stable-4.16: the answer names the channels that have it and the cross-channel plan.
+    assertThatThrownBy(() -> plan("stable-4.16", "4.12.0", "4.16.55", AcceptedRisks.none()))
+        .isInstanceOfSatisfying(PathQueryException.class, e -> {
+          assertThat(e.kind()).isEqualTo(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL);
+          assertThat(e.getMessage()).contains("it is in stable-4.12, stable-4.13, ").contains("/v1/plan");
+        });
+    // A target older than the release updated from is a downgrade, said as such (not an empty cut).
+    assertThatThrownBy(() -> plan("stable-4.16", "4.16.20", "4.16.10", AcceptedRisks.none()))
+        .isInstanceOfSatisfying(PathQueryException.class, e -> {
+          assertThat(e.kind()).isEqualTo(PathQueryException.Kind.DOWNGRADE);
+          assertThat(e.kind().wireName()).isEqualTo("downgrade");
+          assertThat(e.parameter()).isEqualTo("to");
+          assertThat(e.getMessage()).isEqualTo("to 4.16.10 is older than from 4.16.20: clusters are never downgraded");
         });
     assertThatThrownBy(() -> plan("no-such-channel", "4.15.20", null, AcceptedRisks.none()))
         .isInstanceOfSatisfying(PathQueryException.class, e -> assertThat(e.kind()).isEqualTo(PathQueryException.Kind.UNKNOWN_CHANNEL));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -436,7 +437,9 @@ class DashboardBrowserTest {
   }
 
   private void waitFor(Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+    // A view replaces its result while it is read (the plan's verdict is re-rendered on each
+    // answer): an element found just before that is stale, and the next try reads the new one.
+    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
       browser.drainLogs();
       return condition.apply(d);
     });

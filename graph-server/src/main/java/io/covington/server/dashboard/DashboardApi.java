@@ -31,6 +31,7 @@ public final class DashboardApi implements Api {
           "favicon.svg",
           "cytoscape-container.css",
           "api.js",
+          "route.js",
           "graph.js",
           "channel.js",
           "path.js",

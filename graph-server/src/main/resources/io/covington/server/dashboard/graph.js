@@ -9,10 +9,16 @@
 //   while panning and zooming; no per-frame work is done by this code.
 
 import { el } from './api.js';
+import { Router } from './route.js';
 
 export const OS_KEY_ID = 'machine-os.covington.io/id';
 export const OS_KEY_VERSION = 'machine-os.covington.io/version';
 const layoutCache = new Map();
+/**
+ * How far from an update's centre line the pointer still hovers it, in screen pixels. Cytoscape's own
+ * hit area is the line's width plus 8 pixels; this one is computed here, whatever the zoom.
+ */
+export const EDGE_HIT_PX = 14;
 /** Above this many updates, "every update" is drawn in the cheapest style: haystack lines, no arrows. */
 export const BULK_EDGES = 500;
 
@@ -83,7 +89,10 @@ const STYLE = [
   { selector: 'edge.bulk', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'width': 0.6, 'opacity': 0.35,
     'target-arrow-shape': 'none' } },
   { selector: 'edge.path', style: { 'width': 4, 'line-color': '#6b46c1', 'target-arrow-color': '#6b46c1', 'opacity': 1,
-    'z-index': 10 } },
+    'z-index': 10, 'arrow-scale': 1 } },
+  // A routed hop bends around the releases it does not join (see route.js): its bends are per-edge bypasses.
+  { selector: 'edge.routed', style: { 'curve-style': 'segments', 'edge-distances': 'node-position' } },
+  { selector: 'edge.hovered', style: { 'overlay-color': '#d69e2e', 'overlay-opacity': 0.35, 'overlay-padding': 5 } },
   { selector: 'edge.cut', style: { 'width': 3.5, 'line-style': 'dashed', 'line-color': '#c53030', 'target-arrow-color': '#c53030',
     'target-arrow-shape': 'tee', 'opacity': 1, 'z-index': 9 } },
   { selector: 'node.cut-end', style: { 'border-color': '#c53030', 'border-width': 3 } },
@@ -142,8 +151,9 @@ export class GraphView {
     this.cy.add(nodes);
     this.cy.on('tap', 'node', (evt) => this.handlers.onSelectNode && this.handlers.onSelectNode(evt.target.data('index')));
     this.cy.on('tap', 'edge', (evt) => this.handlers.onSelectEdge && this.handlers.onSelectEdge(evt.target.data('edge')));
-    this.cy.on('mouseover', 'edge', (evt) => this.handlers.onHover && this.handlers.onHover(evt.target.data('edge')));
-    this.cy.on('mouseout', 'edge', () => this.handlers.onHover && this.handlers.onHover(null));
+    this.hovered = null;
+    this.cy.on('mousemove', (evt) => this.hoverNear(evt));
+    this.cy.on('mouseout', (evt) => evt.target === this.cy && this.hover(null));
     this.redrawEdges();
     this.fit();
     this.container.dataset.nodes = String(model.nodes.length);
@@ -216,6 +226,7 @@ export class GraphView {
     const cy = this.cy;
     const model = this.model;
     if (!cy || !model) return;
+    this.hover(null);
     const wanted = [];
     const seen = new Set();
     const push = (e, extra) => {
@@ -256,14 +267,99 @@ export class GraphView {
       }
       if (this.focus !== null) cy.getElementById(`n${this.focus}`).addClass('selected');
     });
+    this.routePath();
+    this.polylines = null;
     this.container.dataset.edges = String(cy.edges().length);
     this.container.dataset.cut = String(this.cutEdges.length);
+  }
+
+  /** Hovers the update nearest the pointer within EDGE_HIT_PX, unless the pointer is on a release. */
+  hoverNear(evt) {
+    if (evt.target !== this.cy && evt.target.isNode()) {
+      this.hover(null);
+      return;
+    }
+    const reach = EDGE_HIT_PX / this.cy.zoom();
+    const { x, y } = evt.position;
+    let best = null;
+    let bestDistance = reach * reach;
+    this.polylines = this.polylines || this.cy.edges().map((edge) => ({ edge, points: polyline(edge) }));
+    for (const { edge, points } of this.polylines) {
+      for (let k = 1; k < points.length; k++) {
+        const d = distanceToSegmentSquared(x, y, points[k - 1], points[k]);
+        if (d <= bestDistance) {
+          best = edge;
+          bestDistance = d;
+        }
+      }
+    }
+    this.hover(best);
+  }
+
+  hover(edge) {
+    if (edge === this.hovered) return;
+    if (this.hovered && !this.hovered.removed()) this.hovered.removeClass('hovered');
+    this.hovered = edge;
+    if (edge) edge.addClass('hovered');
+    this.container.dataset.hovered = edge ? edge.id() : '';
+    if (this.handlers.onHover) this.handlers.onHover(edge ? edge.data('edge') : null);
+  }
+
+  /** Bends every hop of the path around the releases it does not join. */
+  routePath() {
+    const cy = this.cy;
+    const hops = cy.edges('.path');
+    if (hops.length === 0) return;
+    const boxes = this.model.nodes.map((n, i) => cy.getElementById(`n${i}`).boundingBox({ includeLabels: false }));
+    const router = new Router(boxes, hops.length);
+    hops.forEach((edge) => {
+      const e = edge.data('edge');
+      const bends = router.route(e.from, e.to);
+      if (!bends || bends.length <= 2) return;
+      const { weights, distances } = relativeTo(bends);
+      edge.addClass('routed');
+      edge.style({ 'segment-weights': weights.join(' '), 'segment-distances': distances.join(' ') });
+    });
   }
 
   destroy() {
     if (this.cy) this.cy.destroy();
     this.cy = null;
   }
+}
+
+/**
+ * Cytoscape's segment points of a route: each bend as a weight along the line between the two
+ * releases' centres and a signed distance from it.
+ */
+function relativeTo(route) {
+  const s = route[0];
+  const t = route[route.length - 1];
+  const vx = t.x - s.x;
+  const vy = t.y - s.y;
+  const length2 = vx * vx + vy * vy;
+  const length = Math.sqrt(length2);
+  const bends = route.slice(1, -1);
+  return {
+    weights: bends.map((p) => ((p.x - s.x) * vx + (p.y - s.y) * vy) / length2),
+    distances: bends.map((p) => (vx * (p.y - s.y) - vy * (p.x - s.x)) / length),
+  };
+}
+
+/** The drawn line of an update: its end points and, for a routed one, its bends. */
+function polyline(edge) {
+  const bends = edge.hasClass('routed') ? edge.segmentPoints() || [] : [];
+  return [edge.sourceEndpoint(), ...bends, edge.targetEndpoint()];
+}
+
+function distanceToSegmentSquared(x, y, a, b) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / length2));
+  const px = a.x + t * dx - x;
+  const py = a.y + t * dy - y;
+  return px * px + py * py;
 }
 
 export function isOsChange(e, model) {

@@ -7,6 +7,7 @@ import io.covington.server.RunningServer;
 import io.covington.server.cli.CovingtonCommand;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
@@ -35,7 +39,7 @@ class DashboardBrowserTest {
 
   private Covington running;
   private BrowserSession browser;
-  private WebDriver driver;
+  private ChromeDriver driver;
   private String origin;
 
   @BeforeAll
@@ -149,11 +153,121 @@ class DashboardBrowserTest {
     assertThat(hops).hasSize(1);
     assertThat(hops.get(0).getText()).contains("4.15.20 → 4.16.53", "conditional", "RuncShareProcessNamespace");
     assertThat(graphEdges()).isGreaterThan(0);
-    browser.screenshot("path");
   }
 
   @Test
   @Order(4)
+  void drawsEveryHopOfAPathAroundTheReleasesItDoesNotJoin() throws Exception {
+    // No accepted risk: from an early 4.14 the newest 4.16 is three hops away (4.14.51, 4.15.59, 4.16.55),
+    // each across columns of other releases.
+    driver.findElement(By.cssSelector("#risks input[value='RuncShareProcessNamespace']")).click();
+    fill("from", "4.14.9");
+    fill("to", "4.16.55");
+    driver.findElement(By.id("path-go")).click();
+    waitFor(d -> text("path-verdict").contains("updates"));
+    List<WebElement> hops = driver.findElements(By.cssSelector("#hops li"));
+    assertThat(hops).as("hops of %s", text("path-verdict")).hasSize(3);
+    // Every drawn hop, sampled each model unit along its drawn line (end points and bends, as
+    // Cytoscape renders a segments edge), must keep out of every release box but its two ends.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> drawn = (Map<String, Object>) driver.executeScript("""
+        const cy = document.getElementById('graph')._cyreg.cy;
+        const boxes = cy.nodes().map((n) => ({ id: n.id(), label: n.data('label'), box: n.boundingBox({ includeLabels: false }) }));
+        const problems = [];
+        let samples = 0;
+        const hops = cy.edges('.path');
+        hops.forEach((edge) => {
+          const line = [edge.sourceEndpoint(), ...(edge.segmentPoints() || []), edge.targetEndpoint()];
+          if (!line.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))) problems.push(`${edge.id()} is not drawn: ${JSON.stringify(line)}`);
+          const ends = [edge.source().id(), edge.target().id()];
+          const name = `${edge.source().data('label')} -> ${edge.target().data('label')}`;
+          for (let k = 1; k < line.length; k++) {
+            const a = line[k - 1], b = line[k];
+            const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y)));
+            for (let i = 0; i <= steps; i++) {
+              const x = a.x + (b.x - a.x) * i / steps, y = a.y + (b.y - a.y) * i / steps;
+              samples++;
+              for (const { id, label, box } of boxes) {
+                if (!ends.includes(id) && x >= box.x1 && x <= box.x2 && y >= box.y1 && y <= box.y2) {
+                  problems.push(`${name} passes over ${label} at (${x.toFixed(1)}, ${y.toFixed(1)})`);
+                }
+              }
+            }
+          }
+        });
+        return { hops: hops.length, samples, problems: [...new Set(problems)].slice(0, 20) };
+        """);
+    assertThat(((Number) drawn.get("hops")).intValue()).isEqualTo(hops.size());
+    assertThat(((Number) drawn.get("samples")).intValue()).isGreaterThan(100);
+    assertThat((List<?>) drawn.get("problems")).as("hops drawn over other releases").isEmpty();
+    browser.screenshot("path");
+  }
+
+  @Test
+  @Order(5)
+  void hoversAnUpdateFromAFewPixelsOffItsLine() {
+    // A point 12 screen pixels off the middle of a drawn segment of a hop, clear of every release
+    // and at least 20 pixels from every other update: Cytoscape's own hit
+    // area (half the line's width plus 8 pixels) does not reach it.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> target = (Map<String, Object>) driver.executeScript("""
+        const container = document.getElementById('graph');
+        const cy = container._cyreg.cy;
+        const bends = (e) => (e.style('curve-style') === 'segments' ? e.renderedSegmentPoints() || [] : []);
+        const line = (e) => [e.renderedSourceEndpoint(), ...bends(e), e.renderedTargetEndpoint()];
+        const distance = (p, a, b) => {
+          const dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+          const t = l2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2)) : 0;
+          return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+        };
+        const near = (p, e) => Math.min(...line(e).slice(1).map((b, k) => distance(p, line(e)[k], b)));
+        const onNode = (p) => cy.nodes().some((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: false });
+          return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+        });
+        const inView = (p) => p.x > 5 && p.y > 5 && p.x < container.clientWidth - 5 && p.y < container.clientHeight - 5;
+        for (const edge of cy.edges().toArray()) {
+          const points = line(edge);
+          for (let k = 1; k < points.length; k++) {
+            const a = points[k - 1], b = points[k];
+            const length = Math.hypot(b.x - a.x, b.y - a.y);
+            if (length < 30) continue;
+            const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+            for (const side of [1, -1]) {
+              const off = (d) => ({ x: Math.round(mid.x - side * d * (b.y - a.y) / length), y: Math.round(mid.y + side * d * (b.x - a.x) / length) });
+              const p = off(12), far = off(40);
+              const clear = (q, d) => inView(q) && !onNode(q) && cy.edges().every((o) => o === edge || near(q, o) > d);
+              if (clear(p, 20) && clear(far, 20) && near(far, edge) > 30) {
+                return { id: edge.id(), from: edge.source().data('label').split(' ')[0], to: edge.target().data('label').split(' ')[0],
+                  width: edge.renderedStyle('width'), distance: near(p, edge),
+                  dx: p.x - container.clientWidth / 2, dy: p.y - container.clientHeight / 2,
+                  farDx: far.x - container.clientWidth / 2, farDy: far.y - container.clientHeight / 2 };
+              }
+            }
+          }
+        }
+        return null;
+        """);
+    assertThat(target).as("an update with room around it").isNotNull();
+    assertThat(((Number) target.get("distance")).doubleValue()).isGreaterThan(11);
+    WebElement graph = driver.findElement(By.id("graph"));
+    new Actions(driver).moveToElement(graph, offset(target, "farDx"), offset(target, "farDy")).perform();
+    waitFor(d -> text("hover-info").isEmpty());
+    new Actions(driver).moveToElement(graph, offset(target, "dx"), offset(target, "dy")).perform();
+    String pair = target.get("from") + " → " + target.get("to");
+    waitFor(d -> text("hover-info").startsWith(pair));
+    assertThat(graph.getDomAttribute("data-hovered")).isEqualTo(target.get("id"));
+    @SuppressWarnings("unchecked")
+    String width = (String) driver.executeScript(
+        "return document.getElementById('graph')._cyreg.cy.getElementById(arguments[0]).renderedStyle('width')", target.get("id"));
+    assertThat(width).as("the hovered update's line keeps its width").isEqualTo(target.get("width"));
+    // The hit area ends: far from every update, nothing is hovered.
+    new Actions(driver).moveToElement(graph, offset(target, "farDx"), offset(target, "farDy")).perform();
+    waitFor(d -> text("hover-info").isEmpty() && "".equals(graph.getDomAttribute("data-hovered")));
+  }
+
+  @Test
+  @Order(6)
   void showsTheCoreOsStreamsWithBarriersAndRollouts() throws Exception {
     driver.findElement(By.id("tab-streams")).click();
     waitFor(d -> exists("stream-stable-x86_64") && exists("stream-next-aarch64"));
@@ -174,7 +288,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void showsTheMoveFromFedoraCoreOsToCentOsStreamCoreOs() throws Exception {
     driver.findElement(By.id("tab-okd")).click();
     waitFor(d -> text("status").startsWith("stable-scos-4") && exists("okd-edges"));
@@ -202,7 +316,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void plansTheEusRouteWithItsCommandsAndCopiesThem() throws Exception {
     driver.findElement(By.id("tab-plan")).click();
     waitFor(d -> driver.findElement(By.id("plan-view")).isDisplayed());
@@ -243,7 +357,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void listsTheChangesWithTheChannelsFeed() throws Exception {
     driver.findElement(By.id("tab-changes")).click();
     waitFor(d -> exists("changes-empty"));
@@ -255,7 +369,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void followsTheHashWithinOneTab() {
     browser.driver.executeScript("location.hash = '#streams'");
     waitFor(d -> "true".equals(d.findElement(By.id("tab-streams")).getDomAttribute("aria-selected"))
@@ -280,7 +394,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void groupsChannelsByFamilyOffersOnlyServedArchitecturesAndMarksTheNewest() {
     // The bundled data has amd64 releases only: no architecture without data is offered.
     assertThat(new Select(driver.findElement(By.id("arch"))).getOptions()).extracting(WebElement::getText).containsExactly("amd64");
@@ -311,7 +425,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void neverRequestsAnythingOutsideTheServersOrigin() {
     List<String> urls = browser.requestedUrls();
     assertThat(urls).as("requests seen").isNotEmpty().allMatch(url -> url.startsWith(origin + "/"), "on " + origin);
@@ -323,10 +437,16 @@ class DashboardBrowserTest {
   }
 
   private void waitFor(Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+    // A view replaces its result while it is read (the plan's verdict is re-rendered on each
+    // answer): an element found just before that is stale, and the next try reads the new one.
+    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
       browser.drainLogs();
       return condition.apply(d);
     });
+  }
+
+  private static int offset(Map<String, Object> target, String key) {
+    return (int) Math.round(((Number) target.get(key)).doubleValue());
   }
 
   private void fill(String id, String value) {

@@ -174,6 +174,23 @@ public final class PathIndex {
     }
   }
 
+  /**
+   * The channels on {@code arch} that serve {@code version}, by name, read from their release
+   * lists: an error answer that names them builds no routes.
+   */
+  List<String> channelsWith(String version, String arch) {
+    return snapshot.channels(arch).stream()
+        .map(ChannelSummary::name)
+        .filter(c -> snapshot.channel(c, arch).stream().flatMap(g -> g.nodes().stream()).anyMatch(r -> r.version().equals(version)))
+        .toList();
+  }
+
+  /** {@code a, b, c and 4 more}: at most {@code max} names of {@code names}. */
+  static String shortList(List<String> names, int max) {
+    return String.join(", ", names.subList(0, Math.min(max, names.size())))
+        + (names.size() > max ? " and " + (names.size() - max) + " more" : "");
+  }
+
   /** Removed declared updates of an architecture, by (from, to) version; empty for an unknown one. */
   Map<ChannelRoutes.PairKey, List<EdgeRemoval>> removals(String arch) {
     if (snapshot.archGraph(arch).isEmpty()) {

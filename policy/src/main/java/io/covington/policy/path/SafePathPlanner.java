@@ -188,19 +188,13 @@ public final class SafePathPlanner {
       throw new PathQueryException(PathQueryException.Kind.UNKNOWN_VERSION, parameter, version,
           parameter + " version " + version + " has no " + request.arch() + " release");
     }
-    // The channels that have it, from their release lists (an error answer builds no routes).
     // Stable channels first: the ones a cluster most likely should be in.
-    List<String> elsewhere = index.snapshot().channels(request.arch()).stream()
-        .map(c -> c.name())
-        .filter(c -> index.snapshot().channel(c, request.arch()).stream().flatMap(g -> g.nodes().stream())
-            .anyMatch(r -> r.version().equals(version)))
+    List<String> elsewhere = index.channelsWith(version, request.arch()).stream()
         .sorted(Comparator.comparingInt(SafePathPlanner::familyRank).thenComparing(Comparator.naturalOrder()))
         .toList();
     throw new PathQueryException(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL, parameter, version,
         parameter + " version " + version + " is not in channel " + request.channel() + " on " + request.arch()
-            + (elsewhere.isEmpty() ? "" : "; it is in " + String.join(", ", elsewhere.subList(0, Math.min(6, elsewhere.size())))
-                + (elsewhere.size() > 6 ? " and " + (elsewhere.size() - 6) + " more" : "")
-                + " (/v1/plan plans an update across channels)"));
+            + (elsewhere.isEmpty() ? "" : "; it is in " + PathIndex.shortList(elsewhere, 6) + " (/v1/plan plans an update across channels)"));
   }
 
   private static int familyRank(String channel) {

@@ -253,16 +253,10 @@ public final class UpdatePlanner {
       throw new PathQueryException(PathQueryException.Kind.UNKNOWN_VERSION, parameter, version,
           parameter + " version " + version + " has no " + arch + " release");
     }
-    // From the channels' release lists, not their routes: an error answer builds no routes.
-    List<String> elsewhere = index.snapshot().channels(arch).stream()
-        .map(c -> c.name())
-        .filter(c -> index.snapshot().channel(c, arch).stream().flatMap(g -> g.nodes().stream()).anyMatch(r -> r.version().equals(version)))
-        .toList();
+    List<String> elsewhere = index.channelsWith(version, arch);
     throw new PathQueryException(PathQueryException.Kind.VERSION_NOT_IN_CHANNEL, parameter, version,
         parameter + " version " + version + " is in no " + familyNames(plan) + " channel on " + arch
-            + (elsewhere.isEmpty() ? "" : "; it is in " + String.join(", ", elsewhere.subList(0, Math.min(8, elsewhere.size())))
-                + (elsewhere.size() > 8 ? " and " + (elsewhere.size() - 8) + " more" : "")
-                + " (add their family to channels)"));
+            + (elsewhere.isEmpty() ? "" : "; it is in " + PathIndex.shortList(elsewhere, 8) + " (add their family to channels)"));
   }
 
   private static String familyNames(PlanRoutes plan) {

@@ -1,6 +1,7 @@
 package io.covington.graph.snapshot;
 
 import io.covington.graph.model.Release;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class ArchGraph {
   private final List<Release> releases;
   private final Map<String, Release> byVersion;
   private final List<EdgeRemoval> removals;
+  private final Map<Release, Integer> positions = new IdentityHashMap<>();
 
   ArchGraph(
       String arch,
@@ -32,6 +34,14 @@ public final class ArchGraph {
     this.releases = List.copyOf(releases);
     this.byVersion = Map.copyOf(byVersion);
     this.removals = List.copyOf(removals);
+    for (Release r : this.releases) {
+      positions.put(r, positions.size());
+    }
+  }
+
+  /** Where {@code release}, one of this graph's own, is in {@link #releases()}; -1 for another. */
+  int position(Release release) {
+    return positions.getOrDefault(release, -1);
   }
 
   public String arch() {

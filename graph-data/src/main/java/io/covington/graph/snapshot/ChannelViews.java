@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +25,20 @@ final class ChannelViews {
 
   private ChannelViews() {}
 
+  /** A conditional update's risks sorted by name, and the identity of that risk set. */
+  private record RiskGroup(List<Risk> risks, String key) {}
+
   static Map<String, ChannelGraph> of(ArchGraph arch, List<Channel> channels) {
     Map<String, ChannelGraph> result = new HashMap<>();
+    // One conditional update is in many channels: sort its risks and key them once.
+    Map<UpdateEdge, RiskGroup> groups = new IdentityHashMap<>();
     for (Channel channel : channels) {
-      result.put(channel.name(), view(arch, channel));
+      result.put(channel.name(), view(arch, channel, groups));
     }
     return result;
   }
 
-  private static ChannelGraph view(ArchGraph arch, Channel channel) {
+  private static ChannelGraph view(ArchGraph arch, Channel channel, Map<UpdateEdge, RiskGroup> riskGroups) {
     Set<String> versions = new HashSet<>();
     for (String v : channel.versions()) {
       int plus = v.indexOf('+');
@@ -42,13 +48,17 @@ final class ChannelViews {
         versions.add(v.substring(0, plus));
       }
     }
-    List<Release> nodes = new ArrayList<>();
-    Map<Release, Integer> index = new HashMap<>();
-    for (Release r : arch.releases()) {
-      if (!r.isAbstract() && versions.contains(r.version())) {
-        index.put(r, nodes.size());
-        nodes.add(r);
-      }
+    // Look the channel's versions up (a few hundred) rather than test every release of the
+    // architecture against them; then put the nodes back in the architecture's SemVer order.
+    List<Release> nodes = new ArrayList<>(versions.size());
+    for (String v : versions) {
+      arch.release(v).filter(r -> !r.isAbstract()).ifPresent(nodes::add);
+    }
+    nodes.sort(Comparator.comparingInt(arch::position));
+    // The arch graph's releases are distinct instances: look them up by identity, not by value.
+    Map<Release, Integer> index = new IdentityHashMap<>();
+    for (Release r : nodes) {
+      index.put(r, index.size());
     }
     List<IndexEdge> edges = new ArrayList<>();
     // Risk set -> pairs; TreeMap on the joined risks keeps groups in a stable order.
@@ -63,17 +73,21 @@ final class ChannelViews {
         if (!e.isConditional()) {
           edges.add(new IndexEdge(index.get(from), to));
         } else {
-          List<Risk> risks = new ArrayList<>(e.risks());
-          risks.sort(Comparator.comparing(Risk::name));
-          String key = groupKey(risks);
-          pairsByRisks.computeIfAbsent(key, k -> new ArrayList<>()).add(new VersionPair(from.version(), e.to().version()));
-          risksByKey.putIfAbsent(key, risks);
+          RiskGroup group = riskGroups.computeIfAbsent(e, ChannelViews::riskGroup);
+          pairsByRisks.computeIfAbsent(group.key(), k -> new ArrayList<>()).add(new VersionPair(from.version(), e.to().version()));
+          risksByKey.putIfAbsent(group.key(), group.risks());
         }
       }
     }
     List<ConditionalUpdateGroup> groups = new ArrayList<>();
     pairsByRisks.forEach((key, pairs) -> groups.add(new ConditionalUpdateGroup(pairs, risksByKey.get(key))));
     return new ChannelGraph(channel.name(), arch.arch(), nodes, edges, groups);
+  }
+
+  private static RiskGroup riskGroup(UpdateEdge edge) {
+    List<Risk> risks = new ArrayList<>(edge.risks());
+    risks.sort(Comparator.comparing(Risk::name));
+    return new RiskGroup(List.copyOf(risks), groupKey(risks));
   }
 
   /**

@@ -47,7 +47,7 @@ public final class PathApi implements Api {
     this.prefix = prefix;
     this.served = served;
     this.queries = queries;
-    this.indexes = served.perSnapshot(PathIndex::of, (snapshot, index) -> index.warm());
+    this.indexes = served.perSnapshot(PathIndex::of, (snapshot, index) -> index.warm(), Served.Warm.AFTER_PUBLICATION);
     this.bodies = served.perSnapshot(snapshot -> caches.create(METRICS_LABEL));
   }
 

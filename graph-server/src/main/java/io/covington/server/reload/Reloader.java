@@ -429,8 +429,20 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
     if (abandoned.get()) {
       return new Attempt<>(Outcome.ERROR, Optional.empty(), List.of(), "abandoned at its deadline");
     }
-    served.publish(snapshot);
-    long prepared = (System.nanoTime() - start) / 1_000_000 - millis;
+    long servedAt = served.publish(snapshot, () -> announce(at, start, millis, snapshot, built));
+    long prepared = (servedAt - start) / 1_000_000 - millis;
+    long warmedAfter = (System.nanoTime() - servedAt) / 1_000_000;
+    if (!hold.isEmpty()) {
+      LOG.warn("{} revision {} published as accepted by an operator although it {}", noun, snapshot.revision(), String.join("; ", hold));
+    }
+    report.describe(snapshot, millis).forEach(LOG::info);
+    LOG.info("{} revision {} served {} ms after it was built; warming its bodies and indexes went on {} ms after",
+        noun, snapshot.revision(), prepared, warmedAfter);
+    return new Attempt<>(Outcome.PUBLISHED, Optional.of(snapshot), List.of(), "published");
+  }
+
+  /** Reports a publication as soon as the snapshot is served: events, metrics and status. */
+  private void announce(Instant at, long start, long millis, S snapshot, LoadResult.Built<S> built) {
     events.published(snapshot, millis / 1000.0);
     events.held(false);
     if (!built.incomplete()) {
@@ -441,13 +453,7 @@ public final class Reloader<S extends Snapshot> implements AutoCloseable {
       LoadReport.problems(built.unrefreshed()).forEach(LOG::error);
       status(s -> s.publishedStale(at, new ReloadStatus.Failure(at, reason, built.unrefreshed())));
     }
-    events.attempted(Outcome.PUBLISHED, Optional.of((millis + prepared) / 1000.0));
-    if (!hold.isEmpty()) {
-      LOG.warn("{} revision {} published as accepted by an operator although it {}", noun, snapshot.revision(), String.join("; ", hold));
-    }
-    report.describe(snapshot, millis).forEach(LOG::info);
-    LOG.info("{} revision {} served; preparing its bodies and indexes took {} ms", noun, snapshot.revision(), prepared);
-    return new Attempt<>(Outcome.PUBLISHED, Optional.of(snapshot), List.of(), "published");
+    events.attempted(Outcome.PUBLISHED, Optional.of((System.nanoTime() - start) / 1e9));
   }
 
   /**

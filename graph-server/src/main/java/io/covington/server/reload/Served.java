@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
  * computed once for it, and the status of the attempts to replace it.
  *
  * <p>A reload builds a whole new snapshot off the event loop and {@linkplain #publish publishes}
- * it: first every {@linkplain #perSnapshot per-snapshot value} is computed and warmed (rendered
- * bodies, path indexes), then one reference swap makes the new {@link Generation} current. Each
+ * it: first the {@linkplain #perSnapshot per-snapshot values} warmed before publication are
+ * computed and warmed (rendered bodies), then one reference swap makes the new {@link Generation}
+ * current, then the values warmed after publication (path indexes) are warmed. Each
  * request reads {@link #current()} once and uses that generation to the end, so requests never
  * lock, never see a half-built graph and never compute what depends only on the snapshot.
  *
@@ -46,11 +47,29 @@ public final class Served<S extends Snapshot> {
   public static final class PerSnapshot<S, D> {
     private final Function<S, D> derive;
     private final BiConsumer<S, D> warm;
+    private final Warm when;
 
-    private PerSnapshot(Function<S, D> derive, BiConsumer<S, D> warm) {
+    private PerSnapshot(Function<S, D> derive, BiConsumer<S, D> warm, Warm when) {
       this.derive = Objects.requireNonNull(derive, "derive");
       this.warm = Objects.requireNonNull(warm, "warm");
+      this.when = Objects.requireNonNull(when, "when");
     }
+  }
+
+  /** When a per-snapshot value is warmed. */
+  public enum Warm {
+    /**
+     * Before the snapshot replaces the one served, so that no request waits for it; the very first
+     * snapshot, with nothing served yet, is served at once and warmed afterwards (a request that
+     * comes before its value is warm computes what it asks for).
+     */
+    BEFORE_PUBLICATION,
+    /**
+     * Right after the snapshot is served, on the publishing thread: for values a request can build
+     * the part it needs of in little time (a path index), and that would otherwise delay every
+     * publication.
+     */
+    AFTER_PUBLICATION
   }
 
   /**
@@ -92,9 +111,7 @@ public final class Served<S extends Snapshot> {
     }
 
     private <D> void prepare(PerSnapshot<S, D> what) {
-      D value = what.derive.apply(snapshot);
-      what.warm.accept(snapshot, value);
-      values.put(what, value);
+      what.warm.accept(snapshot, get(what));
     }
   }
 
@@ -103,7 +120,7 @@ public final class Served<S extends Snapshot> {
    * Register while wiring the server, before the first publication.
    */
   public <D> PerSnapshot<S, D> perSnapshot(Function<S, D> derive) {
-    return perSnapshot(derive, (snapshot, value) -> {});
+    return perSnapshot(derive, (snapshot, value) -> {}, Warm.BEFORE_PUBLICATION);
   }
 
   /**
@@ -111,7 +128,12 @@ public final class Served<S extends Snapshot> {
    * snapshot is served (e.g. rendering every channel's body); it may block.
    */
   public <D> PerSnapshot<S, D> perSnapshot(Function<S, D> derive, BiConsumer<S, D> warm) {
-    PerSnapshot<S, D> value = new PerSnapshot<>(derive, warm);
+    return perSnapshot(derive, warm, Warm.BEFORE_PUBLICATION);
+  }
+
+  /** As {@link #perSnapshot(Function, BiConsumer)}, warmed {@code when} said. */
+  public <D> PerSnapshot<S, D> perSnapshot(Function<S, D> derive, BiConsumer<S, D> warm, Warm when) {
+    PerSnapshot<S, D> value = new PerSnapshot<>(derive, warm, when);
     values.add(value);
     return value;
   }
@@ -131,14 +153,38 @@ public final class Served<S extends Snapshot> {
   }
 
   /**
-   * Computes and warms every per-snapshot value of {@code snapshot}, makes it the one served with
-   * one reference swap, then tells every listener (metrics). Blocks: call it off the event loop.
+   * Computes and warms every per-snapshot value of {@code snapshot} that is warmed before
+   * publication, makes it the one served with one reference swap, tells every listener (metrics),
+   * then warms the values warmed after publication. The first snapshot is served before any value
+   * is warmed: with nothing served yet, a request that computes its own answer is better than none.
+   * Blocks: call it off the event loop.
+   *
+   * @return the {@link System#nanoTime()} at which the snapshot began to be served
    */
-  public void publish(S snapshot) {
+  public long publish(S snapshot) {
+    return publish(snapshot, () -> {});
+  }
+
+  /**
+   * As {@link #publish(Snapshot)}, running {@code whenServed} right after the swap and the
+   * listeners, before any value is warmed after it: what reports the publication ({@code /status},
+   * the reload metrics) says so as soon as requests see the new snapshot.
+   */
+  public long publish(S snapshot, Runnable whenServed) {
     Generation<S> next = new Generation<>(Objects.requireNonNull(snapshot, "snapshot"));
-    values.forEach(next::prepare);
+    boolean first = current.get() == null;
+    if (!first) {
+      values.stream().filter(v -> v.when == Warm.BEFORE_PUBLICATION).forEach(next::prepare);
+    }
     current.set(next);
+    long servedAt = System.nanoTime();
     listeners.forEach(listener -> listener.accept(snapshot));
+    whenServed.run();
+    if (first) {
+      values.stream().filter(v -> v.when == Warm.BEFORE_PUBLICATION).forEach(next::prepare);
+    }
+    values.stream().filter(v -> v.when == Warm.AFTER_PUBLICATION).forEach(next::prepare);
+    return servedAt;
   }
 
   /** Calls {@code listener} after each publication, on the publishing thread. */

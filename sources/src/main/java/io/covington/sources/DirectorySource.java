@@ -4,6 +4,7 @@ import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
 import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.ParsedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,8 @@ public final class DirectorySource implements Source<GraphData> {
 
   private final Path dir;
   private final Duration quiet;
+  /** The files parsed by the last read, reused for those whose bytes did not change. */
+  private final ParsedFiles parsed = new ParsedFiles();
   private final InputLimits limits;
   private String fingerprint;
   /** The files last seen, and since when (monotonic), for the quiet period. */
@@ -109,7 +112,7 @@ public final class DirectorySource implements Source<GraphData> {
   /** The graph-data, read only if no file changed since {@link #update()} looked, and still not when it was done. */
   @Override
   public GraphData read() throws IOException, InvalidInputException {
-    GraphData data = GraphDataReader.read(dir, limits);
+    GraphData data = GraphDataReader.read(dir, limits, parsed);
     if (!fingerprint().digest().equals(fingerprint)) {
       throw new InputsChanging("files of " + dir + " changed while they were read; they are read again once quiet",
           quiet.isZero() ? RETRY_AFTER_CHANGE : quiet);

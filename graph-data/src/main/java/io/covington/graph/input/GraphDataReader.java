@@ -43,6 +43,21 @@ public final class GraphDataReader {
   }
 
   public static GraphData read(Path dir, InputLimits limits) throws InvalidInputException {
+    return read(dir, limits, ParsedFiles.once());
+  }
+
+  /**
+   * Reads {@code dir} within {@code limits}, reusing what {@code parsed} holds for files whose
+   * bytes did not change since it last read them (see {@link ParsedFiles}).
+   */
+  public static GraphData read(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {
+    parsed.begin();
+    GraphData data = readTree(dir, limits, parsed);
+    parsed.end();
+    return data;
+  }
+
+  private static GraphData readTree(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {
     Problems problems = new Problems();
     List<byte[]> hashed = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
@@ -59,7 +74,7 @@ public final class GraphDataReader {
     for (Path file : yamlFiles(dir, "channels", problems)) {
       byte[] bytes = read(files, file, "channel file", problems, hashed);
       if (bytes != null) {
-        readChannel(file, bytes, problems).ifPresent(channels::add);
+        parsed.parse("channel", file, bytes, problems, GraphDataReader::readChannel).ifPresent(channels::add);
       }
     }
     channels.sort(Comparator.comparing(Channel::name));
@@ -68,7 +83,7 @@ public final class GraphDataReader {
     for (Path file : yamlFiles(dir, "blocked-edges", problems)) {
       byte[] bytes = read(files, file, "blocked-edges file", problems, hashed);
       if (bytes != null) {
-        readBlockedEdge(file, bytes, problems).ifPresent(blocked::add);
+        parsed.parse("blocked-edge", file, bytes, problems, GraphDataReader::readBlockedEdge).ifPresent(blocked::add);
       }
     }
     Map<String, Map<String, String>> raw = readRawMetadata(dir.resolve("raw").resolve("metadata.json"), files, problems, hashed);

@@ -19,7 +19,6 @@ import java.util.function.Predicate;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.MaskSubgraph;
-import org.jgrapht.graph.SimpleDirectedGraph;
 import org.semver4j.Semver;
 
 /**
@@ -70,11 +69,12 @@ final class ChannelRoutes {
    * iterates).
    */
   private static Graph<Integer, RouteEdge> copy(Graph<Integer, RouteEdge> g, Predicate<RouteEdge> keep) {
-    Graph<Integer, RouteEdge> result = new SimpleDirectedGraph<>(RouteEdge.class);
+    Graph<Integer, RouteEdge> result = new CompactDigraph<>();
     g.vertexSet().forEach(result::addVertex);
     for (RouteEdge e : g.edgeSet()) {
       if (keep.test(e)) {
-        result.addEdge(e.from, e.to, e);
+        // The vertex objects of g, not new boxes of e.from and e.to: one Integer per release.
+        result.addEdge(g.getEdgeSource(e), g.getEdgeTarget(e), e);
       }
     }
     return new AsUnmodifiableGraph<>(result);
@@ -124,10 +124,11 @@ final class ChannelRoutes {
   private static ChannelRoutes build(String channel, String arch, List<Release> nodes, ArchGraph archGraph,
       Map<PairKey, List<EdgeRemoval>> removals, BiPredicate<String, String> together) {
     Map<String, Integer> index = new HashMap<>();
-    Graph<Integer, RouteEdge> g = new SimpleDirectedGraph<>(RouteEdge.class);
+    Graph<Integer, RouteEdge> g = new CompactDigraph<>();
     for (int i = 0; i < nodes.size(); i++) {
-      index.put(nodes.get(i).version(), i);
-      g.addVertex(i);
+      Integer vertex = i; // one box per release, shared by the index and every edge's ends
+      index.put(nodes.get(i).version(), vertex);
+      g.addVertex(vertex);
     }
     List<UpdateEdge> updates = new ArrayList<>();
     for (Release r : nodes) {
@@ -145,8 +146,8 @@ final class ChannelRoutes {
       bit.put(table.get(b).name(), b);
     }
     for (UpdateEdge e : updates) {
-      int from = index.get(e.from().version());
-      int to = index.get(e.to().version());
+      Integer from = index.get(e.from().version());
+      Integer to = index.get(e.to().version());
       long bits = 0;
       for (Risk risk : e.risks()) {
         Integer b = bit.get(risk.name());

@@ -6,13 +6,18 @@ import io.covington.graph.snapshot.EdgeRemoval;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jgrapht.graph.DefaultEdge;
 
 /**
  * An edge of a channel's route graph: a served update (unconditional or conditional) or a declared
  * update that was removed. Identity equality on purpose: JGraphT keys its maps by edge and every
- * pair has exactly one edge, so hashing by identity is both correct and cheap.
+ * pair has exactly one edge, so hashing by identity is both correct and cheap. A {@link DefaultEdge}
+ * so that JGraphT stores its ends in the edge itself rather than in an extra object per edge and
+ * graph (the path index holds three graphs per channel); the graphs an edge is in share its ends.
  */
-final class RouteEdge {
+final class RouteEdge extends DefaultEdge {
+
+  private static final long serialVersionUID = 1L;
 
   enum Kind {
     UNCONDITIONAL,

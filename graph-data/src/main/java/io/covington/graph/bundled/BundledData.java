@@ -2,7 +2,10 @@ package io.covington.graph.bundled;
 
 import io.covington.graph.input.GraphData;
 import io.covington.graph.input.GraphDataReader;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.ParsedFiles;
+import io.covington.graph.input.Problems;
 import io.covington.graph.input.RawGraphReader;
 import io.covington.graph.input.ReleaseSet;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OpenShift data shipped in the jar: real cincinnati-graph-data and releases derived from
@@ -29,7 +33,20 @@ public final class BundledData {
 
   /** The bundled releases: 1,368 OpenShift amd64 releases of 4.0–5.0 and the OKD releases. */
   public static ReleaseSet releases() throws InvalidInputException {
-    return releases("openshift").merge(releases("okd"));
+    return releases(ParsedFiles.once());
+  }
+
+  /** The bundled releases, parsed only when {@code parsed} holds no parse of these very bytes. */
+  public static ReleaseSet releases(ParsedFiles parsed) throws InvalidInputException {
+    parsed.begin();
+    boolean completed = false;
+    try {
+      ReleaseSet result = releases("openshift", parsed).merge(releases("okd", parsed));
+      completed = true;
+      return result;
+    } finally {
+      parsed.end(completed);
+    }
   }
 
   /**
@@ -39,32 +56,60 @@ public final class BundledData {
    * shared one would leave every later read (every reload) failing with ClosedChannelException.
    */
   public static GraphData graphData() throws InvalidInputException {
-    return read("openshift/graph-data").merge(read("okd/graph-data"));
+    return graphData(ParsedFiles.once());
   }
 
-  private static GraphData read(String name) throws InvalidInputException {
+  /** The bundled graph-data, parsing only the files {@code parsed} holds no parse of. */
+  public static GraphData graphData(ParsedFiles parsed) throws InvalidInputException {
+    parsed.begin();
+    boolean completed = false;
+    try {
+      GraphData result = read("openshift/graph-data", parsed).merge(read("okd/graph-data", parsed));
+      completed = true;
+      return result;
+    } finally {
+      parsed.end(completed);
+    }
+  }
+
+  private static GraphData read(String name, ParsedFiles parsed) throws InvalidInputException {
     URL url = resource(name + "/version");
     try {
       URI uri = url.toURI();
       if (!"jar".equals(uri.getScheme())) {
-        return GraphDataReader.read(Path.of(uri).getParent());
+        return GraphDataReader.read(Path.of(uri).getParent(), InputLimits.DEFAULT, parsed);
       }
       String spec = uri.getRawSchemeSpecificPart();
       Path jar = Path.of(new URI(spec.substring(0, spec.indexOf("!/"))));
       try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
-        return GraphDataReader.read(fs.getPath(ROOT + name));
+        return GraphDataReader.read(fs.getPath(ROOT + name), InputLimits.DEFAULT, parsed);
       }
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("bundled data at " + url + " cannot be opened", e);
     }
   }
 
-  private static ReleaseSet releases(String set) throws InvalidInputException {
+  private static ReleaseSet releases(String set, ParsedFiles parsed) throws InvalidInputException {
+    byte[] bytes;
     try (InputStream in = resource(set + "/releases.json").openStream()) {
-      return RawGraphReader.read(in.readAllBytes(), "bundled:" + set + "/releases.json");
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("the jar's bundled releases cannot be read", e);
     }
+    String source = "bundled:" + set + "/releases.json";
+    Problems problems = new Problems();
+    Optional<ReleaseSet> read = parsed.parse("releases", source, bytes, problems, (b, found) -> {
+      try {
+        return Optional.of(RawGraphReader.read(b, source));
+      } catch (InvalidInputException e) {
+        e.problems().forEach(found::add);
+        return Optional.empty();
+      }
+    });
+    if (read.isEmpty()) {
+      throw new InvalidInputException(problems.list());
+    }
+    return read.get();
   }
 
   /**

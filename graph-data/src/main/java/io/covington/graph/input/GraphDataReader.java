@@ -52,9 +52,14 @@ public final class GraphDataReader {
    */
   public static GraphData read(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {
     parsed.begin();
-    GraphData data = readTree(dir, limits, parsed);
-    parsed.end();
-    return data;
+    boolean completed = false;
+    try {
+      GraphData data = readTree(dir, limits, parsed);
+      completed = true;
+      return data;
+    } finally {
+      parsed.end(completed);
+    }
   }
 
   private static GraphData readTree(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {

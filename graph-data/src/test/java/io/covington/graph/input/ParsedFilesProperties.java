@@ -88,11 +88,42 @@ class ParsedFilesProperties {
   }
 
   /**
+   * What a restart does with a parse cache ({@link ParsedFiles#stored}): a new process, after the
+   * tree was edited while it was down, reads exactly what a full read reads, parsing only the
+   * edited files.
+   */
+  @Property(tries = 6)
+  void aRestartOnAStoredCacheAfterRandomEditsEqualsAFullRead(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int edits)
+      throws Exception {
+    Path store = Files.createTempDirectory("parsed-store").resolve("graph-data.bin");
+    ParsedFiles before = ParsedFiles.stored(store);
+    GraphDataReader.read(tree, InputLimits.DEFAULT, before);
+    int files = before.parsed();
+
+    Random random = new Random(seed);
+    Set<Path> touched = new HashSet<>();
+    for (int i = 0; i < edits; i++) {
+      touched.add(edit(random));
+    }
+
+    ParsedFiles restarted = ParsedFiles.stored(store);
+    GraphData fromStore = GraphDataReader.read(tree, InputLimits.DEFAULT, restarted);
+    GraphData full = GraphDataReader.read(tree, InputLimits.DEFAULT);
+
+    assertThat(differences(fromStore, full)).as("parts of the read on a stored cache that differ from a full read").isEmpty();
+    assertThat(restarted.storeTrouble()).isFalse();
+    assertThat(restarted.parsed()).as("only the files edited are parsed").isLessThanOrEqualTo(touched.size());
+    assertThat(restarted.reused()).isGreaterThanOrEqualTo(files - touched.size());
+    Files.delete(store);
+    Files.delete(store.getParent());
+  }
+
+  /**
    * The parts in which two reads differ, named (a whole tree printed would hide the difference).
    * Blocked edges hold compiled patterns, which are equal only to themselves: they are compared by
    * their text, which their records print in full.
    */
-  private static List<String> differences(GraphData a, GraphData b) {
+  static List<String> differences(GraphData a, GraphData b) {
     List<String> differ = new ArrayList<>();
     if (!a.channels().equals(b.channels())) {
       differ.add("channels");
@@ -169,7 +200,7 @@ class ParsedFilesProperties {
     }
   }
 
-  private static Path bundledGraphData() {
+  static Path bundledGraphData() {
     try {
       return Path.of(BundledData.class.getResource("/io/covington/graph/bundled/openshift/graph-data").toURI());
     } catch (URISyntaxException e) {

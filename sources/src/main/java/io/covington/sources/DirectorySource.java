@@ -53,7 +53,7 @@ public final class DirectorySource implements Source<GraphData> {
   private final Path dir;
   private final Duration quiet;
   /** The files parsed by the last read, reused for those whose bytes did not change. */
-  private final ParsedFiles parsed = new ParsedFiles();
+  private final ParsedFiles parsed;
   private final InputLimits limits;
   private String fingerprint;
   /** The files last seen, and since when (monotonic), for the quiet period. */
@@ -72,7 +72,17 @@ public final class DirectorySource implements Source<GraphData> {
    * @param limits how much is read
    */
   public DirectorySource(Path dir, Duration quiet, InputLimits limits) {
+    this(dir, quiet, limits, ParseCache.none());
+  }
+
+  /**
+   * @param quiet how long no file may have been modified before the directory is read
+   * @param limits how much is read
+   * @param cache where the files' parse is kept between processes
+   */
+  public DirectorySource(Path dir, Duration quiet, InputLimits limits, ParseCache cache) {
     this.dir = dir.toAbsolutePath().normalize();
+    this.parsed = cache.directory(this.dir);
     this.quiet = quiet;
     this.limits = limits;
   }
@@ -112,7 +122,9 @@ public final class DirectorySource implements Source<GraphData> {
   /** The graph-data, read only if no file changed since {@link #update()} looked, and still not when it was done. */
   @Override
   public GraphData read() throws IOException, InvalidInputException {
+    String before = parsed.storeStatus();
     GraphData data = GraphDataReader.read(dir, limits, parsed);
+    ParseCache.report("graph-data " + dir, parsed, before);
     if (!fingerprint().digest().equals(fingerprint)) {
       throw new InputsChanging("files of " + dir + " changed while they were read; they are read again once quiet",
           quiet.isZero() ? RETRY_AFTER_CHANGE : quiet);

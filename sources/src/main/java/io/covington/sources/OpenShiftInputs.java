@@ -28,18 +28,28 @@ import java.util.Optional;
  * @param cacheDir where git clones and unpacked archives are kept; empty for a new temporary directory
  * @param reading the limits, quiet period and download deadline the sources read within
  * @param signing the release signatures apart from the graph-data, and the keyrings
+ * @param parseCache where the parse of the bundled data and of a graph-data directory is kept
+ *     between processes
  */
 public record OpenShiftInputs(
     Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir,
-    Reading reading, Signing signing) {
+    Reading reading, Signing signing, ParseCache parseCache) {
 
   public OpenShiftInputs {
+    Objects.requireNonNull(parseCache, "parseCache");
     Objects.requireNonNull(releases, "releases");
     Objects.requireNonNull(graphData, "graphData");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(cacheDir, "cacheDir");
     Objects.requireNonNull(reading, "reading");
     Objects.requireNonNull(signing, "signing");
+  }
+
+  /** Without a parse cache. */
+  public OpenShiftInputs(
+      Optional<String> releases, GraphDataLocation graphData, Optional<RegistryConfig> registry, Optional<Path> cacheDir,
+      Reading reading, Signing signing) {
+    this(releases, graphData, registry, cacheDir, reading, signing, ParseCache.none());
   }
 
   /** Without separate signatures or keyrings. */
@@ -91,7 +101,7 @@ public record OpenShiftInputs(
     Optional<RegistrySources> fromRegistry =
         registry.map(config -> RegistrySources.create(config, events, signing.graphDataImage()));
     Source<ReleaseSet> releaseSource = fromRegistry.flatMap(RegistrySources::releases)
-        .orElseGet(() -> new ReleasesSource(releases, reading));
+        .orElseGet(() -> new ReleasesSource(releases, reading, parseCache));
     Source<GraphData> graphDataSource = fromRegistry.flatMap(RegistrySources::graphData)
         .orElseGet(this::graphDataSource);
     Optional<Source<ReleaseSignatures>> signatures =
@@ -102,7 +112,7 @@ public record OpenShiftInputs(
 
   private Source<GraphData> graphDataSource() {
     if (graphData instanceof GraphDataLocation.Directory d) {
-      return new DirectorySource(d.path(), reading.quietPeriod(), reading.limits());
+      return new DirectorySource(d.path(), reading.quietPeriod(), reading.limits(), parseCache);
     }
     if (graphData instanceof GraphDataLocation.Git g) {
       return new GitSource(g.url(), g.branch(), g.revision(), cache().resolve("git"), new GitCredentials(g.credentials()),
@@ -111,7 +121,7 @@ public record OpenShiftInputs(
     if (graphData instanceof GraphDataLocation.Archive a) {
       return new TarballSource(a.url(), cache().resolve("archive"), reading);
     }
-    return OpenShiftLoader.bundledGraphData();
+    return OpenShiftLoader.bundledGraphData(parseCache);
   }
 
   private Path cache() {

@@ -2,7 +2,9 @@ package io.covington.sources;
 
 import io.covington.graph.bundled.BundledData;
 import io.covington.graph.input.GraphData;
+import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
+import io.covington.graph.input.ParsedFiles;
 import io.covington.graph.input.ReleaseSet;
 import io.covington.graph.input.ReleaseSignatures;
 import io.covington.graph.signature.SignatureStore;
@@ -11,6 +13,7 @@ import io.covington.graph.snapshot.GraphSnapshot;
 import io.covington.graph.validate.ReloadAcceptance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,18 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
 
   /** The bundled graph-data, which never changes. */
   public static Source<GraphData> bundledGraphData() {
-    return new FixedSource<>("bundled", "bundled", BundledData::graphData);
+    return bundledGraphData(ParseCache.none());
+  }
+
+  /** The bundled graph-data, its parse kept in {@code cache}. */
+  public static Source<GraphData> bundledGraphData(ParseCache cache) {
+    ParsedFiles parsed = cache.bundledGraphData();
+    return new FixedSource<>("bundled", "bundled", () -> {
+      String before = parsed.storeStatus();
+      GraphData data = BundledData.graphData(parsed);
+      ParseCache.report("bundled graph-data", parsed, before);
+      return data;
+    });
   }
 
   /** The bundled releases and graph-data, which never change. */
@@ -71,8 +85,14 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
    * and {@code --releases}/{@code --graph-data} give.
    */
   public static OpenShiftLoader of(Optional<String> releases, Optional<Path> graphData) {
-    return new OpenShiftLoader(new ReleasesSource(releases),
-        graphData.<Source<GraphData>>map(DirectorySource::new).orElseGet(OpenShiftLoader::bundledGraphData));
+    return of(releases, graphData, ParseCache.none());
+  }
+
+  /** As {@link #of(Optional, Optional)}, keeping what is parsed in {@code cache}. */
+  public static OpenShiftLoader of(Optional<String> releases, Optional<Path> graphData, ParseCache cache) {
+    return new OpenShiftLoader(new ReleasesSource(releases, Reading.DEFAULT, cache),
+        graphData.<Source<GraphData>>map(dir -> new DirectorySource(dir, Duration.ZERO, InputLimits.DEFAULT, cache))
+            .orElseGet(() -> bundledGraphData(cache)));
   }
 
   /**
@@ -82,7 +102,13 @@ public final class OpenShiftLoader extends Loader<GraphSnapshot> {
    */
   public static GraphSnapshot loadOnce(Optional<String> releases, Optional<Path> graphData)
       throws InvalidInputException, InterruptedException {
-    try (OpenShiftLoader loader = of(releases, graphData)) {
+    return loadOnce(releases, graphData, ParseCache.none());
+  }
+
+  /** As {@link #loadOnce(Optional, Optional)}, parsing only what {@code cache} holds no parse of. */
+  public static GraphSnapshot loadOnce(Optional<String> releases, Optional<Path> graphData, ParseCache cache)
+      throws InvalidInputException, InterruptedException {
+    try (OpenShiftLoader loader = of(releases, graphData, cache)) {
       return loader.load(false).orElseThrow();
     }
   }

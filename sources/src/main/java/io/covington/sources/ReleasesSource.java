@@ -5,6 +5,7 @@ import io.covington.graph.input.BoundedInput;
 import io.covington.graph.input.InputLimits;
 import io.covington.graph.input.InvalidInputException;
 import io.covington.graph.input.LoadProblem;
+import io.covington.graph.input.ParsedFiles;
 import io.covington.graph.input.RawGraphReader;
 import io.covington.graph.input.ReleaseMetadataReader;
 import io.covington.graph.input.ReleaseSet;
@@ -26,6 +27,7 @@ public final class ReleasesSource implements Source<ReleaseSet> {
 
   private final Optional<String> location;
   private final Reading reading;
+  private final ParsedFiles bundledParse;
   private final Optional<HttpFetch> http;
   private ReleaseSet releases;
   private String revision;
@@ -40,8 +42,18 @@ public final class ReleasesSource implements Source<ReleaseSet> {
    * @param reading the limits and deadline it is read within
    */
   public ReleasesSource(Optional<String> location, Reading reading) {
+    this(location, reading, ParseCache.none());
+  }
+
+  /**
+   * @param location a directory, file or URL; empty for the bundled releases
+   * @param reading the limits and deadline it is read within
+   * @param cache where the bundled releases' parse is kept between processes
+   */
+  public ReleasesSource(Optional<String> location, Reading reading, ParseCache cache) {
     this.location = location;
     this.reading = reading;
+    this.bundledParse = cache.bundledReleases();
     this.http = location.filter(ReleasesSource::isUrl).map(url -> reading.fetch(url, "application/json"));
   }
 
@@ -86,7 +98,13 @@ public final class ReleasesSource implements Source<ReleaseSet> {
         revision = body.get().revision();
       }
     } else if (releases == null) {
-      releases = location.isEmpty() ? BundledData.releases() : nonEmpty(readLocal(location.get(), reading.limits()), location.get());
+      if (location.isEmpty()) {
+        String before = bundledParse.storeStatus();
+        releases = BundledData.releases(bundledParse);
+        ParseCache.report("bundled releases", bundledParse, before);
+      } else {
+        releases = nonEmpty(readLocal(location.get(), reading.limits()), location.get());
+      }
       revision = releases.revision();
     }
     return revision;

@@ -13,6 +13,7 @@ import io.covington.server.http.HttpLimits;
 import io.covington.server.openshift.OpenShiftApi;
 import io.covington.sources.OpenShiftInputs;
 import io.covington.sources.OpenShiftInputs.GraphDataLocation;
+import io.covington.sources.ParseCache;
 import io.covington.sources.Reading;
 import io.covington.sources.Signing;
 import io.covington.sources.coreos.CoreOsStreamsSource;
@@ -103,6 +104,12 @@ public final class CovingtonCommand implements Callable<Integer> {
       description = "Where git clones and unpacked archives are kept (default: a new temporary directory), and the history"
           + " of graph changes (/v1/changes), which survives restarts only with this flag.")
   Path cacheDir;
+
+  @Option(names = "--parse-cache", paramLabel = "DIR",
+      description = "Where the parse of the bundled data and of a --graph-data directory is kept between restarts, so a"
+          + " start parses only the files that changed (default: DIR/parsed of --cache-dir when given, else none)."
+          + " Entries are checked against each file's SHA-256; a corrupt or foreign cache is ignored and rewritten.")
+  Path parseCache;
 
   @Option(names = "--reload-interval", paramLabel = "DURATION", defaultValue = "60s",
       converter = DurationConverter.class,
@@ -536,8 +543,10 @@ public final class CovingtonCommand implements Callable<Integer> {
     } else {
       location = new GraphDataLocation.Bundled();
     }
+    ParseCache parsed = parseCache != null ? ParseCache.in(parseCache)
+        : cacheDir != null ? ParseCache.in(cacheDir.resolve("parsed")) : ParseCache.none();
     return new OpenShiftInputs(Optional.ofNullable(releases), location, registry, Optional.ofNullable(cacheDir), reading(),
-        signing(registry));
+        signing(registry), parsed);
   }
 
   private Signing signing(Optional<RegistryConfig> registry) {

@@ -18,11 +18,13 @@ import io.covington.policy.path.UpdateExplanation;
 import io.covington.policy.path.UpdateReason;
 import io.covington.server.path.PathJson;
 import io.covington.sources.OpenShiftLoader;
+import io.covington.sources.ParseCache;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -55,14 +57,47 @@ final class PathCommands {
         description = "Release-metadata directory, or raw graph JSON file or URL (default: the bundled releases).")
     String releases;
 
+    @Option(names = "--parse-cache", paramLabel = "DIR",
+        description = "Where the parse of the bundled data and of --graph-data is kept between runs, so a run parses"
+            + " only the files that changed (default: $XDG_CACHE_HOME/covington/parsed, or ~/.cache/covington/parsed)."
+            + " Entries are checked against each file's SHA-256; a corrupt or foreign cache is ignored and rewritten.")
+    Path parseCache;
+
+    @Option(names = "--no-parse-cache", description = "Parse everything and keep nothing between runs.")
+    boolean noParseCache;
+
+    /** The parse cache these options name. */
+    ParseCache parseCache() {
+      if (noParseCache) {
+        return ParseCache.none();
+      }
+      if (parseCache != null) {
+        return ParseCache.in(parseCache);
+      }
+      return defaultParseCache(System.getenv()).map(ParseCache::in).orElseGet(ParseCache::none);
+    }
+
     GraphSnapshot load() throws QueryRefused, InterruptedException {
       try {
-        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData));
+        return OpenShiftLoader.loadOnce(Optional.ofNullable(releases), Optional.ofNullable(graphData), parseCache());
       } catch (InvalidInputException e) {
         throw new QueryRefused("unreadable_data", e.problems().stream().map(LoadProblem::toString)
             .collect(Collectors.joining("; ", "the data cannot be read (--graph-data, --releases): ", "")));
       }
     }
+  }
+
+  /** The commands' parse cache when none is named: under the XDG cache directory; none without a home. */
+  static Optional<Path> defaultParseCache(Map<String, String> env) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Optional.of(Path.of(xdg, "covington", "parsed"));
+    }
+    String home = System.getProperty("user.home");
+    if (home == null || home.isBlank() || home.equals("?")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(home, ".cache", "covington", "parsed"));
   }
 
   /** Options shared by both commands: the data, and the channel or the CoreOS stream. */

@@ -4,13 +4,15 @@
 #   loadtest/footprint.sh      # from the repository root; writes loadtest/target/footprint/results.md
 #
 # 1. start-up: process start to the first 200 of /v1/graph (stable-4.18, amd64), RUNS times,
-#    with the JVM flags of deploy/Containerfile, without and with an application class-data
-#    sharing archive (built once here with -XX:ArchiveClassesAtExit, as the image build does);
+#    with the JVM flags of deploy/Containerfile: without an application class-data sharing
+#    archive, with one, and with one and a warm parse cache (both recorded once here by
+#    --exit-when-ready under -XX:ArchiveClassesAtExit, as the image build records them);
 # 2. idle RSS: VmRSS 10 s after the first 200, every channel's bodies rendered, no load;
 # 3. reload: EDITS one-file changes to a watched copy of the real graph-data (a version dropped
 #    from stable-4.18 and put back), each timed from the file write to the first /v1/graph
 #    answer of the new revision, with --graph-data-quiet-period QUIET;
-# 4. commands: path, explain, plan and validate on the bundled data, RUNS times each.
+# 4. commands: path, explain and plan on the bundled data without and with a warm parse cache,
+#    and validate, RUNS times each.
 # Environment: RUNS (5), EDITS (20), QUIET (100ms), PORT (18380), STATUS_PORT (18381).
 set -euo pipefail
 
@@ -37,7 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
-JAVA_OPTS=$(grep -oP '^ENV JAVA_TOOL_OPTIONS="\K[^"]*' deploy/Containerfile)
+# The image's flags without its archive, which is given (or not) explicitly below.
+JAVA_OPTS=$(grep -oP '^ENV JAVA_TOOL_OPTIONS="\K[^"]*' deploy/Containerfile | sed 's/-XX:SharedArchiveFile=[^ ]*//')
 LIMIT_MI=$(grep -m1 -oP '^\s+memory: \K[0-9]+(?=Mi)' deploy/k8s/base/deployment.yaml)
 now_ms() { date +%s%3N; }
 
@@ -76,17 +79,21 @@ echo "== start-up, no CDS archive"
 : > "$OUT/start-nocds.txt"
 for _ in $(seq 1 "$RUNS"); do start -Xshare:auto >> "$OUT/start-nocds.txt"; stop; done
 
-echo "== building the CDS archive"
-rm -f "$WORK/app.jsa"
-start "-XX:ArchiveClassesAtExit=$WORK/app.jsa" > /dev/null
-sleep 3
-stop
+echo "== recording the CDS archive and the parse cache (as deploy/Containerfile does)"
+rm -rf "$WORK/app.jsa" "$WORK/parsed"
+java "-XX:ArchiveClassesAtExit=$WORK/app.jsa" "-XX:MaxRAM=${LIMIT_MI}m" -XX:+UseG1GC -jar "$JAR" --exit-when-ready \
+  --bind 127.0.0.1 --port 0 --status-port 0 --parse-cache "$WORK/parsed" > "$OUT/record.log" 2>&1
 ls -la "$WORK/app.jsa" > /dev/null
 echo "== start-up, with the CDS archive"
 : > "$OUT/start-cds.txt"
 for _ in $(seq 1 "$RUNS"); do start "-XX:SharedArchiveFile=$WORK/app.jsa" >> "$OUT/start-cds.txt"; stop; done
+echo "== start-up, with the CDS archive and the parse cache"
+SERVER_ARGS="--parse-cache $WORK/parsed"
+: > "$OUT/start-cds-parsed.txt"
+for _ in $(seq 1 "$RUNS"); do start "-XX:SharedArchiveFile=$WORK/app.jsa" >> "$OUT/start-cds-parsed.txt"; stop; done
 
 echo "== idle RSS"
+SERVER_ARGS="--parse-cache $WORK/parsed"
 start "-XX:SharedArchiveFile=$WORK/app.jsa" > /dev/null
 sleep 10
 RSS_IDLE=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$COV/status")
@@ -99,8 +106,9 @@ stop
   echo "|---|---|"
   echo "| no CDS archive | $(stats < "$OUT/start-nocds.txt") |"
   echo "| application CDS archive ($(du -m "$WORK/app.jsa" | cut -f1) MB) | $(stats < "$OUT/start-cds.txt") |"
+  echo "| archive and warm parse cache ($(du -sm "$WORK/parsed" | cut -f1) MB) | $(stats < "$OUT/start-cds-parsed.txt") |"
   echo
-  echo "Idle RSS 10 s after the first 200 (with the archive): **${RSS_IDLE} MiB** (pod limit ${LIMIT_MI} Mi)."
+  echo "Idle RSS 10 s after the first 200 (with the archive and the parse cache): **${RSS_IDLE} MiB** (pod limit ${LIMIT_MI} Mi)."
   echo
 } >> "$OUT/results.md"
 
@@ -140,13 +148,14 @@ echo "== commands"
 SERVER_ARGS=""
 cmd() {
   local name=$1; shift
-  : > "$OUT/cmd-$name.txt"
+  local file=${name//[^a-z-]/}
+  : > "$OUT/cmd-$file.txt"
   for _ in $(seq 1 "$RUNS"); do
     local t0; t0=$(now_ms)
-    java $JAVA_OPTS "-XX:SharedArchiveFile=$WORK/app.jsa" -Xlog:cds=off -jar "$JAR" "$@" > "$OUT/cmd-$name.out" 2>&1 || true
-    echo $(($(now_ms) - t0)) >> "$OUT/cmd-$name.txt"
+    java $JAVA_OPTS "-XX:SharedArchiveFile=$WORK/app.jsa" -Xlog:cds=off -jar "$JAR" "$@" > "$OUT/cmd-$file.out" 2>&1 || true
+    echo $(($(now_ms) - t0)) >> "$OUT/cmd-$file.txt"
   done
-  echo "| \`$name\` | $(stats < "$OUT/cmd-$name.txt") |" >> "$OUT/results.md"
+  echo "| \`$name\` | $(stats < "$OUT/cmd-$file.txt") |" >> "$OUT/results.md"
 }
 {
   echo "## Commands on the bundled data (ms, with the archive)"
@@ -154,9 +163,12 @@ cmd() {
   echo "| command | wall time |"
   echo "|---|---|"
 } >> "$OUT/results.md"
-cmd path path --channel stable-4.16 --from 4.15.20 --to 4.16.53
-cmd explain explain --channel stable-4.16 --from 4.15.20 --to 4.16.53
-cmd plan plan --from 4.14.30 --to 4.16 --route eus
+for q in no-parse-cache parse-cache; do
+  if [ $q = parse-cache ]; then CACHE=(--parse-cache "$WORK/parsed"); else CACHE=(--no-parse-cache); fi
+  cmd "path, $q" path --channel stable-4.16 --from 4.15.20 --to 4.16.53 "${CACHE[@]}"
+  cmd "explain, $q" explain --channel stable-4.16 --from 4.15.20 --to 4.16.53 "${CACHE[@]}"
+  cmd "plan, $q" plan --from 4.14.30 --to 4.16 --route eus "${CACHE[@]}"
+done
 cmd validate validate --graph-data graph-data/src/main/resources/io/covington/graph/bundled/openshift/graph-data --promtool none
 
 cat "$OUT/results.md"

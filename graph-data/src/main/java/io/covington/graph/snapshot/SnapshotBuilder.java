@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.SimpleDirectedGraph;
 
 /**
  * Builds a {@link GraphSnapshot} the way the reference graph-builder does: releases and their
@@ -121,7 +120,7 @@ final class SnapshotBuilder {
   }
 
   private static ArchGraph toArchGraph(String arch, List<Release> served, EdgeEditor editor) {
-    Graph<Release, UpdateEdge> graph = new SimpleDirectedGraph<>(UpdateEdge.class);
+    Graph<Release, UpdateEdge> graph = new CompactDigraph<>();
     Map<String, Release> byId = new HashMap<>();
     Map<String, Release> byVersion = new HashMap<>();
     for (Release r : served) {

@@ -3,6 +3,7 @@ package io.covington.graph.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covington.graph.bundled.BundledData;
+import io.covington.graph.snapshot.GraphSnapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -25,14 +26,15 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 /**
  * A reread that reuses the parse of unchanged files ({@link ParsedFiles}, what a watched directory
  * does on each reload) reads exactly what a full read of the same tree reads: the same channels,
- * blocks, problems and revision (so the snapshot built from it, a pure function of it, is the
- * same), for random edits of the real bundled
+ * blocks, problems and revision, and the snapshot built from it serves the same graph on every
+ * channel, for random edits of the real bundled
  * graph-data (versions dropped and added, blocks rewritten, removed, duplicated and broken, files
  * rewritten unchanged). It parses only the files whose bytes changed.
  */
 class ParsedFilesProperties {
 
   private static final Path BUNDLED = bundledGraphData();
+  private static final ReleaseSet RELEASES = bundledReleases();
 
   private Path tree;
 
@@ -78,6 +80,7 @@ class ParsedFilesProperties {
     GraphData full = GraphDataReader.read(tree, InputLimits.DEFAULT);
 
     assertThat(differences(incremental, full)).as("parts of the reread that differ from a full read").isEmpty();
+    assertSameGraphs(incremental, full);
     assertThat(parsed.parsed()).as("only the files edited are parsed again").isLessThanOrEqualTo(touched.size());
     assertThat(parsed.reused() + parsed.parsed()).isBetween(files - touched.size(), files + touched.size());
 
@@ -111,11 +114,29 @@ class ParsedFilesProperties {
     GraphData full = GraphDataReader.read(tree, InputLimits.DEFAULT);
 
     assertThat(differences(fromStore, full)).as("parts of the read on a stored cache that differ from a full read").isEmpty();
+    assertSameGraphs(fromStore, full);
     assertThat(restarted.storeTrouble()).isFalse();
     assertThat(restarted.parsed()).as("only the files edited are parsed").isLessThanOrEqualTo(touched.size());
     assertThat(restarted.reused()).isGreaterThanOrEqualTo(files - touched.size());
     Files.delete(store);
     Files.delete(store.getParent());
+  }
+
+  /**
+   * The snapshots built from the two reads with the bundled releases serve the same graph on every
+   * channel and architecture: what the graph API renders (a pure function of these) is the same
+   * byte for byte.
+   */
+  private static void assertSameGraphs(GraphData read, GraphData full) {
+    GraphSnapshot a = GraphSnapshot.build(RELEASES, read);
+    GraphSnapshot b = GraphSnapshot.build(RELEASES, full);
+    assertThat(a.architectures()).isEqualTo(b.architectures());
+    for (String arch : b.architectures()) {
+      assertThat(a.channels(arch)).as(arch + " channel list").isEqualTo(b.channels(arch));
+      for (var channel : b.channels(arch)) {
+        assertThat(a.channel(channel.name(), arch)).as(channel.name() + " " + arch).isEqualTo(b.channel(channel.name(), arch));
+      }
+    }
   }
 
   /**
@@ -197,6 +218,14 @@ class ParsedFilesProperties {
   private List<Path> list(String folder) throws IOException {
     try (Stream<Path> files = Files.list(tree.resolve(folder))) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  private static ReleaseSet bundledReleases() {
+    try {
+      return BundledData.releases();
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.covington.graph.model.ChannelGraph;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
 import io.covington.graph.snapshot.ArchGraph;
+import io.covington.graph.snapshot.CompactDigraph;
 import io.covington.graph.snapshot.EdgeRemoval;
 import io.covington.graph.snapshot.UpdateEdge;
 import java.util.ArrayList;

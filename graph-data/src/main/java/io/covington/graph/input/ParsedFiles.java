@@ -1,8 +1,10 @@
 package io.covington.graph.input;
 
 import io.covington.graph.model.MatchingRule;
+import io.covington.graph.model.MetadataKeys;
 import io.covington.graph.model.Release;
 import io.covington.graph.model.Risk;
+import io.covington.graph.snapshot.Versions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -304,7 +306,8 @@ public final class ParsedFiles {
 
   /** The classes whose code decides what a file parses to: a change to any of them makes stored entries foreign. */
   private static final List<Class<?>> PARSER_CLASSES = List.of(GraphDataReader.class, RawGraphReader.class,
-      ReleaseMetadataReader.class, Json.class, Channel.class, BlockedEdge.class, OsTransition.class, LoadProblem.class,
+      ReleaseMetadataReader.class, Json.class, InputLimits.class, Architectures.class, ReleaseArchitecture.class,
+      MetadataKeys.class, Versions.class, Channel.class, BlockedEdge.class, OsTransition.class, LoadProblem.class,
       Problems.class, ReleaseSet.class, ReleaseEdge.class, Release.class, Risk.class, MatchingRule.class,
       ParsedCodec.class, ParsedFiles.class);
 

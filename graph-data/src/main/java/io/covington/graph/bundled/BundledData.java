@@ -38,15 +38,7 @@ public final class BundledData {
 
   /** The bundled releases, parsed only when {@code parsed} holds no parse of these very bytes. */
   public static ReleaseSet releases(ParsedFiles parsed) throws InvalidInputException {
-    parsed.begin();
-    boolean completed = false;
-    try {
-      ReleaseSet result = releases("openshift", parsed).merge(releases("okd", parsed));
-      completed = true;
-      return result;
-    } finally {
-      parsed.end(completed);
-    }
+    return parsed.read(() -> releases("openshift", parsed).merge(releases("okd", parsed)));
   }
 
   /**
@@ -61,15 +53,7 @@ public final class BundledData {
 
   /** The bundled graph-data, parsing only the files {@code parsed} holds no parse of. */
   public static GraphData graphData(ParsedFiles parsed) throws InvalidInputException {
-    parsed.begin();
-    boolean completed = false;
-    try {
-      GraphData result = read("openshift/graph-data", parsed).merge(read("okd/graph-data", parsed));
-      completed = true;
-      return result;
-    } finally {
-      parsed.end(completed);
-    }
+    return parsed.read(() -> read("openshift/graph-data", parsed).merge(read("okd/graph-data", parsed)));
   }
 
   private static GraphData read(String name, ParsedFiles parsed) throws InvalidInputException {

@@ -51,15 +51,7 @@ public final class GraphDataReader {
    * bytes did not change since it last read them (see {@link ParsedFiles}).
    */
   public static GraphData read(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {
-    parsed.begin();
-    boolean completed = false;
-    try {
-      GraphData data = readTree(dir, limits, parsed);
-      completed = true;
-      return data;
-    } finally {
-      parsed.end(completed);
-    }
+    return parsed.read(() -> readTree(dir, limits, parsed));
   }
 
   private static GraphData readTree(Path dir, InputLimits limits, ParsedFiles parsed) throws InvalidInputException {

@@ -92,7 +92,7 @@ public final class ParsedFiles {
     return new ParsedFiles();
   }
 
-  /** A memo also kept in {@code file}, read at the first {@link #begin()} and rewritten after reads that parsed anything. */
+  /** A memo also kept in {@code file}, read at the first read and rewritten after reads that parsed anything. */
   public static ParsedFiles stored(Path file) {
     return new ParsedFiles(file.toAbsolutePath().normalize());
   }
@@ -102,8 +102,30 @@ public final class ParsedFiles {
     Optional<T> parse(Path file, byte[] bytes, Problems problems);
   }
 
+  /** A read of inputs through this memo: a tree, or several read as one. */
+  public interface Read<T> {
+    T read() throws InvalidInputException;
+  }
+
+  /**
+   * Runs {@code read} as one read: the entries it used replace those of the read before (and are
+   * stored) only when it, and every read nested in it, completed. Reads nest: the bundled
+   * graph-data is two trees read as one.
+   */
+  public <T> T read(Read<T> read) throws InvalidInputException {
+    begin();
+    boolean completed = false;
+    try {
+      T result = read.read();
+      completed = true;
+      return result;
+    } finally {
+      end(completed);
+    }
+  }
+
   /** Starts a read; reads nest, and only the outermost one's end replaces the entries. */
-  public void begin() {
+  private void begin() {
     if (depth++ > 0) {
       return;
     }
@@ -123,7 +145,7 @@ public final class ParsedFiles {
    * replace those of the read before (and are stored); otherwise they are dropped and the last
    * complete read's are kept.
    */
-  public void end(boolean completed) {
+  private void end(boolean completed) {
     if (depth == 0) {
       throw new IllegalStateException("end() without begin()");
     }
